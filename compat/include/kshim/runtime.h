@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Start-up and shut-down of the kernel world, callable from both worlds
+ * (plain C types only).  A host program calls kshim_runtime_init() once,
+ * from its main thread, after any fork()/daemon() and before it starts
+ * threads; it enters the calling thread and runs the initcalls.
+ */
+#ifndef _KSHIM_RUNTIME_H
+#define _KSHIM_RUNTIME_H
+
+/* returns 0, or the negative errno of the first initcall that failed */
+int kshim_runtime_init(const char *progname);
+/* runs the exit calls in reverse order */
+void kshim_runtime_exit(void);
+
+/*
+ * The entry hook: every host thread runs it before kernel code (FUSE
+ * workers, aio completion, timer and workqueue threads, RCU callbacks).
+ * Idempotent and cheap once the thread is entered.
+ */
+void kshim_thread_enter(const char *name);
+
+/* called by kshim_bug() before the process ends: unmount, flush logs */
+void kshim_add_fatal_hook(void (*hook)(void));
+
+#endif /* _KSHIM_RUNTIME_H */
