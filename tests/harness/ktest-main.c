@@ -21,8 +21,8 @@
 #include <kshim/runtime.h>
 #include "ktest-case.h"
 
-extern const struct ktest_case __start_ktest_cases[];
-extern const struct ktest_case __stop_ktest_cases[];
+extern const struct ktest_case __start_ktest_cases[] __attribute__((weak));
+extern const struct ktest_case __stop_ktest_cases[] __attribute__((weak));
 extern unsigned long long ktest_start_ns;
 
 static int selected(const struct ktest_case *c, int argc, char **argv)
