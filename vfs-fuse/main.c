@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * kshim-<fs>: serve a disk image through an unmodified kernel filesystem
+ * driver over FUSE.  Host world.
+ *
+ *   kshim-<fs> [-f] [-d] [-s] [-o OPT[,OPT...]] IMAGE MOUNTPOINT
+ *   mount -t fuse.kshim-<fs> IMAGE MOUNTPOINT -o OPTS    (via mount.fuse3)
+ *
+ * The process forks into the background before any thread exists (the
+ * kernel world starts threads as soon as it runs); the parent waits until
+ * the child has mounted, and exits with the child's verdict, so errors
+ * (a corrupt image, a missing device, bad options) reach the caller as a
+ * message and a non-zero status.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FUSE_USE_VERSION 35
+#include <fuse_lowlevel.h>
+
+#include <kshim/runtime.h>
+#include <kshim/vfs.h>
+#include "fuse-bridge.h"
+
+#ifndef KSHIM_FS_NAME
+#error "KSHIM_FS_NAME must name the filesystem type"
+#endif
+
+#define PROG "kshim-" KSHIM_FS_NAME
+
+struct options {
+	const char *image;
+	const char *mountpoint;
+	int foreground, debug, single_thread, rdonly, allow_other;
+	unsigned int max_threads;
+	char driver_opts[4096];
+	char fuse_opts[1024];
+};
+
+static struct fuse_session *session;
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: " PROG " [options] IMAGE MOUNTPOINT\n"
+		"Serve IMAGE (a disk image or block device) at MOUNTPOINT through the\n"
+		"Linux kernel's own " KSHIM_FS_NAME " driver, run in userspace over FUSE.\n"
+		"\n"
+		"options:\n"
+		"  -o OPT[,OPT...]  mount options (below); others go to the driver\n"
+		"  -f               stay in the foreground\n"
+		"  -d               debug: foreground, FUSE request log\n"
+		"  -s               single-threaded\n"
+		"  -h, --help       this help\n"
+		"  -V, --version    version, and the kernel sources of the driver\n"
+		"\n"
+		"mount options handled by " PROG ":\n"
+		"  ro, rw           read-only or read-write (an image that is not\n"
+		"                   writable is mounted read-only with a warning)\n"
+		"  allow_other      let other users see the mount (FUSE)\n"
+		"  threads=N        at most N FUSE worker threads (default 16)\n"
+		"  defaults, auto, noauto, user, nouser, users, nofail, _netdev,\n"
+		"  dev, nodev, suid, nosuid, exec, noexec, atime, noatime, relatime,\n"
+		"  x-*              accepted for fstab and mount(8); no effect here\n"
+		"\n"
+		"Also: mount -t fuse." PROG " IMAGE MOUNTPOINT -o OPTS, or in fstab:\n"
+		"  IMAGE  MOUNTPOINT  fuse." PROG "  OPTS  0 0\n");
+}
+
+static int append(char *buf, size_t size, const char *opt)
+{
+	size_t len = strlen(buf);
+
+	if (len + strlen(opt) + 2 > size)
+		return -1;
+	if (len)
+		buf[len++] = ',';
+	strcpy(buf + len, opt);
+	return 0;
+}
+
+static const char *const ignored_opts[] = {
+	"defaults", "auto", "noauto", "user", "nouser", "users", "nofail",
+	"_netdev", "dev", "nodev", "suid", "nosuid", "exec", "noexec", "atime",
+	"noatime", "relatime", "strictatime", "async", "owner", "group",
+	"default_permissions", NULL,
+};
+
+static int parse_mount_opts(struct options *o, char *list)
+{
+	char *save = NULL, *opt;
+
+	for (opt = strtok_r(list, ",", &save); opt;
+	     opt = strtok_r(NULL, ",", &save)) {
+		const char *const *ign;
+		int ignored = 0;
+
+		if (!*opt)
+			continue;
+		if (!strcmp(opt, "ro")) {
+			o->rdonly = 1;
+			continue;
+		}
+		if (!strcmp(opt, "rw")) {
+			o->rdonly = 0;
+			continue;
+		}
+		if (!strcmp(opt, "allow_other")) {
+			o->allow_other = 1;
+			continue;
+		}
+		if (!strncmp(opt, "threads=", 8)) {
+			char *end;
+			long n = strtol(opt + 8, &end, 10);
+
+			if (*end || n < 1 || n > 1024) {
+				fprintf(stderr, PROG ": bad option %s: want 1..1024\n", opt);
+				return -1;
+			}
+			o->max_threads = n;
+			continue;
+		}
+		if (!strncmp(opt, "x-", 2) || !strncmp(opt, "fsname=", 7) ||
+		    !strncmp(opt, "subtype=", 8))
+			continue;
+		for (ign = ignored_opts; *ign; ign++)
+			if (!strcmp(opt, *ign))
+				ignored = 1;
+		if (ignored)
+			continue;
+		if (append(o->driver_opts, sizeof(o->driver_opts), opt)) {
+			fprintf(stderr, PROG ": mount options too long\n");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int parse_args(struct options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	o->max_threads = 16;
+	/* "+": stop at the first non-option only when POSIXLY_CORRECT; mount.fuse
+	 * puts -o after the operands, so permute (the default) */
+	while ((c = getopt_long(argc, argv, "o:fdshV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			if (parse_mount_opts(o, optarg))
+				return -1;
+			break;
+		case 'f':
+			o->foreground = 1;
+			break;
+		case 'd':
+			o->debug = 1;
+			o->foreground = 1;
+			break;
+		case 's':
+			o->single_thread = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			printf(PROG " %s (driver: Linux %s fs/" KSHIM_FS_NAME
+			       ", unmodified)\n", KSHIM_VERSION,
+			       kshim_kernel_version());
+			exit(0);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	if (argc - optind != 2) {
+		fprintf(stderr, PROG ": expected IMAGE and MOUNTPOINT (try --help)\n");
+		return -1;
+	}
+	o->image = argv[optind];
+	o->mountpoint = argv[optind + 1];
+	return 0;
+}
+
+/*
+ * Fork before any thread exists.  The parent waits on a pipe for one
+ * status byte: 0 once the child is mounted and serving, else an exit code.
+ */
+static int daemonize(int *status_fd)
+{
+	int fds[2];
+	pid_t pid;
+	unsigned char status = 1;
+
+	if (pipe(fds)) {
+		perror(PROG ": pipe");
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		perror(PROG ": fork");
+		return -1;
+	}
+	if (pid > 0) {
+		close(fds[1]);
+		if (read(fds[0], &status, 1) != 1)
+			status = 1; /* the child died before it could say */
+		_exit(status);
+	}
+	close(fds[0]);
+	setsid();
+	*status_fd = fds[1];
+	return 0;
+}
+
+static void report(int *status_fd, unsigned char status)
+{
+	if (*status_fd < 0)
+		return;
+	if (write(*status_fd, &status, 1) != 1)
+		perror(PROG ": status pipe");
+	close(*status_fd);
+	*status_fd = -1;
+}
+
+static void detach_stdio(void)
+{
+	int fd = open("/dev/null", O_RDWR);
+
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+}
+
+/* a kernel BUG() in the driver: take the mount down rather than hang it */
+static void unmount_on_bug(void)
+{
+	if (session)
+		fuse_session_unmount(session);
+}
+
+/*
+ * One image, one mount: an exclusive lock on the image for the daemon's
+ * life.  Also decides read-only when the image cannot be written.
+ */
+static int lock_image(struct options *o)
+{
+	int fd = open(o->image, o->rdonly ? O_RDONLY : O_RDWR);
+
+	if (fd < 0 && !o->rdonly && (errno == EACCES || errno == EROFS)) {
+		fd = open(o->image, O_RDONLY);
+		if (fd >= 0) {
+			fprintf(stderr, PROG ": %s is read-only, mounting read-only\n",
+				o->image);
+			o->rdonly = 1;
+		}
+	}
+	if (fd < 0) {
+		fprintf(stderr, PROG ": cannot open %s: %s\n", o->image,
+			strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		fprintf(stderr, PROG ": %s is in use (already mounted by kshim?)\n",
+			o->image);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct kshim_bridge bridge = { 0 };
+	struct fuse_args args = FUSE_ARGS_INIT(0, NULL);
+	struct fuse_loop_config *loop_config;
+	char image_path[PATH_MAX];
+	int status_fd = -1, lock_fd, err, ret = 1;
+
+	if (parse_args(&o, argc, argv))
+		return 2;
+	if (realpath(o.image, image_path))
+		o.image = image_path;
+	lock_fd = lock_image(&o);
+	if (lock_fd < 0)
+		return 1;
+	if (!o.foreground && daemonize(&status_fd))
+		return 1;
+
+	if (kshim_runtime_init(PROG)) {
+		fprintf(stderr, PROG ": the kernel world failed to start\n");
+		goto out;
+	}
+	kshim_add_fatal_hook(unmount_on_bug);
+	err = kshim_mount(KSHIM_FS_NAME, o.image,
+			  o.rdonly ? KSHIM_MOUNT_RDONLY : 0,
+			  o.driver_opts[0] ? o.driver_opts : NULL, &bridge.fs);
+	if (err) {
+		fprintf(stderr, PROG ": cannot mount %s: %s\n", o.image,
+			strerror(-err));
+		goto out;
+	}
+	bridge.rdonly = kshim_is_rdonly(bridge.fs);
+	bridge.attr_timeout = bridge.rdonly ? 3600.0 : 1.0;
+	bridge.entry_timeout = bridge.rdonly ? 3600.0 : 1.0;
+	err = kshim_root(bridge.fs, &bridge.root);
+	if (err) {
+		fprintf(stderr, PROG ": no root directory: %s\n", strerror(-err));
+		goto out_umount;
+	}
+
+	snprintf(o.fuse_opts, sizeof(o.fuse_opts),
+		 "-odefault_permissions,fsname=%s,subtype=" PROG "%s%s",
+		 o.image, bridge.rdonly ? ",ro" : "",
+		 o.allow_other ? ",allow_other" : "");
+	if (fuse_opt_add_arg(&args, PROG) ||
+	    fuse_opt_add_arg(&args, o.fuse_opts) ||
+	    (o.debug && fuse_opt_add_arg(&args, "-d")))
+		goto out_root;
+	session = fuse_session_new(&args, kshim_bridge_ops(),
+				   sizeof(struct fuse_lowlevel_ops), &bridge);
+	if (!session)
+		goto out_root;
+	if (fuse_set_signal_handlers(session))
+		goto out_session;
+	if (fuse_session_mount(session, o.mountpoint)) {
+		fprintf(stderr, PROG ": cannot mount on %s\n", o.mountpoint);
+		goto out_signals;
+	}
+	report(&status_fd, 0);
+	if (!o.foreground) {
+		if (chdir("/"))
+			perror(PROG ": chdir /");
+		detach_stdio();
+	}
+
+	if (o.single_thread) {
+		err = fuse_session_loop(session);
+	} else {
+		loop_config = fuse_loop_cfg_create();
+		fuse_loop_cfg_set_max_threads(loop_config, o.max_threads);
+		fuse_loop_cfg_set_idle_threads(loop_config, 4);
+		err = fuse_session_loop_mt(session, loop_config);
+		fuse_loop_cfg_destroy(loop_config);
+	}
+	ret = err < 0 ? 1 : 0;
+
+	fuse_session_unmount(session);
+out_signals:
+	fuse_remove_signal_handlers(session);
+out_session:
+	fuse_session_destroy(session);
+	session = NULL;
+out_root:
+	kshim_node_put(bridge.root, 1);
+out_umount:
+	err = kshim_umount(bridge.fs);
+	if (err) {
+		fprintf(stderr, PROG ": unmounting %s: %s\n", o.image,
+			strerror(-err));
+		ret = 1;
+	}
+out:
+	fuse_opt_free_args(&args);
+	report(&status_fd, ret ? 1 : 0);
+	kshim_runtime_exit();
+	close(lock_fd);
+	return ret;
+}
