@@ -1,2 +1,182 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Placeholder: being written. */
+/*
+ * Bitmap operations (lib/bitmap.c).  Only the words covering the first
+ * nbits bits are read or written, and bits beyond nbits in the last word
+ * never influence a result (weight, equality, "any bit set" returns).
+ */
+#include <linux/kernel.h>
+#include <linux/bitmap.h>
+#include <linux/slab.h>
+
+void __bitmap_set(unsigned long *map, unsigned int start, int len)
+{
+	unsigned long *p = map + BIT_WORD(start);
+	const unsigned int end = start + len;
+	unsigned long mask = BITMAP_FIRST_WORD_MASK(start);
+
+	if (len <= 0)
+		return;
+	/* whole words from the first partial one on */
+	while (BIT_WORD(start) < BIT_WORD(end - 1)) {
+		*p++ |= mask;
+		start = (start | (BITS_PER_LONG - 1)) + 1;
+		mask = ~0UL;
+	}
+	*p |= mask & BITMAP_LAST_WORD_MASK(end);
+}
+
+void __bitmap_clear(unsigned long *map, unsigned int start, int len)
+{
+	unsigned long *p = map + BIT_WORD(start);
+	const unsigned int end = start + len;
+	unsigned long mask = BITMAP_FIRST_WORD_MASK(start);
+
+	if (len <= 0)
+		return;
+	while (BIT_WORD(start) < BIT_WORD(end - 1)) {
+		*p++ &= ~mask;
+		start = (start | (BITS_PER_LONG - 1)) + 1;
+		mask = ~0UL;
+	}
+	*p &= ~(mask & BITMAP_LAST_WORD_MASK(end));
+}
+
+/* mask of the valid bits of word i of an nbits bitmap */
+static inline unsigned long word_mask(unsigned int i, unsigned int nbits)
+{
+	if ((i + 1) * BITS_PER_LONG <= nbits)
+		return ~0UL;
+	return BITMAP_LAST_WORD_MASK(nbits);
+}
+
+unsigned int __bitmap_weight(const unsigned long *src, unsigned int nbits)
+{
+	unsigned int i, w = 0;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		w += hweight_long(src[i] & word_mask(i, nbits));
+	return w;
+}
+
+bool __bitmap_equal(const unsigned long *a, const unsigned long *b, unsigned int nbits)
+{
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		if ((a[i] ^ b[i]) & word_mask(i, nbits))
+			return false;
+	return true;
+}
+
+bool __bitmap_intersects(const unsigned long *a, const unsigned long *b, unsigned int nbits)
+{
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		if (a[i] & b[i] & word_mask(i, nbits))
+			return true;
+	return false;
+}
+
+bool __bitmap_subset(const unsigned long *a, const unsigned long *b, unsigned int nbits)
+{
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		if (a[i] & ~b[i] & word_mask(i, nbits))
+			return false;
+	return true;
+}
+
+bool __bitmap_and(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+		  unsigned int nbits)
+{
+	unsigned long any = 0;
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++) {
+		dst[i] = a[i] & b[i];
+		any |= dst[i] & word_mask(i, nbits);
+	}
+	return any != 0;
+}
+
+bool __bitmap_andnot(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+		     unsigned int nbits)
+{
+	unsigned long any = 0;
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++) {
+		dst[i] = a[i] & ~b[i];
+		any |= dst[i] & word_mask(i, nbits);
+	}
+	return any != 0;
+}
+
+void __bitmap_or(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+		 unsigned int nbits)
+{
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		dst[i] = a[i] | b[i];
+}
+
+void __bitmap_xor(unsigned long *dst, const unsigned long *a, const unsigned long *b,
+		  unsigned int nbits)
+{
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		dst[i] = a[i] ^ b[i];
+}
+
+void __bitmap_complement(unsigned long *dst, const unsigned long *src, unsigned int nbits)
+{
+	unsigned int i;
+
+	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
+		dst[i] = ~src[i];
+}
+
+/*
+ * The first run of nr clear bits at or after start, within size, whose
+ * start satisfies ((index + align_offset) & align_mask) == 0; returns an
+ * index > size - nr (at least size) when there is none.
+ */
+unsigned long bitmap_find_next_zero_area_off(unsigned long *map, unsigned long size,
+					     unsigned long start, unsigned int nr,
+					     unsigned long align_mask,
+					     unsigned long align_offset)
+{
+	unsigned long index, end, busy;
+
+	for (;;) {
+		index = find_next_zero_bit(map, size, start);
+		/* round up to the alignment */
+		index = ((index + align_offset + align_mask) & ~align_mask) - align_offset;
+		end = index + nr;
+		if (end > size)
+			return end;
+		busy = find_next_bit(map, end, index);
+		if (busy >= end)
+			return index;
+		start = busy + 1;
+	}
+}
+
+unsigned long *bitmap_alloc(unsigned int nbits, gfp_t flags)
+{
+	return kmalloc_array(BITS_TO_LONGS(nbits), sizeof(unsigned long), flags);
+}
+
+unsigned long *bitmap_zalloc(unsigned int nbits, gfp_t flags)
+{
+	return bitmap_alloc(nbits, flags | __GFP_ZERO);
+}
+
+void bitmap_free(const unsigned long *bitmap)
+{
+	kfree(bitmap);
+}

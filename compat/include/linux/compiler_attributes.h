@@ -7,7 +7,10 @@
 #ifndef _LINUX_COMPILER_ATTRIBUTES_H
 #define _LINUX_COMPILER_ATTRIBUTES_H
 
-#define __alias(symbol) __attribute__((__alias__(#symbol)))
+/* expand first: the target may be a name kshim/namespace.h renames */
+#define __kshim_alias_str(x...) #x
+#define __kshim_alias_xstr(x...) __kshim_alias_str(x)
+#define __alias(symbol) __attribute__((__alias__(__kshim_alias_xstr(symbol))))
 #define __aligned(x) __attribute__((__aligned__(x)))
 #define __aligned_largest __attribute__((__aligned__))
 #define __always_inline inline __attribute__((__always_inline__))

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Character classes of the kernel's ctype (lib/ctype.c): ASCII plus the
- * Latin-1 upper half as the kernel's table classifies it, no locale; isspace() includes \v and \f; tolower/toupper leave non-letters
+ * Latin-1 upper half as the kernel's table classifies it, no locale;
+ * isspace() includes \v, \f and 0xa0; tolower/toupper leave non-letters
  * alone.  Written as expressions so no table has to be shared with libc.
  */
 #ifndef _LINUX_CTYPE_H

@@ -93,6 +93,8 @@
 #define EDEADLOCK EDEADLK
 #define ECHRNG 44
 #define ENOTUNIQ 76
+#define EREMCHG 78
+#define ETOOMANYREFS 109
 #define EBADFD 77
 #define ENOANO 55
 #define EBADE 52

@@ -9,6 +9,8 @@
 #define EXPORT_SYMBOL_NS_GPL(sym, ns)
 #define EXPORT_SYMBOL_FOR_MODULES(sym, mods)
 #define THIS_MODULE ((struct module *)0)
+#ifndef KBUILD_MODNAME
 #define KBUILD_MODNAME "kshim"
+#endif
 
 #endif

@@ -9,54 +9,55 @@
 
 #include <linux/bitops.h>
 
-unsigned long find_next_bit(const unsigned long *addr, unsigned long size,
-			    unsigned long offset);
-unsigned long find_next_zero_bit(const unsigned long *addr, unsigned long size,
-				 unsigned long offset);
-unsigned long find_next_and_bit(const unsigned long *addr1,
-				const unsigned long *addr2, unsigned long size,
-				unsigned long offset);
-unsigned long find_next_andnot_bit(const unsigned long *addr1,
-				   const unsigned long *addr2, unsigned long size,
-				   unsigned long offset);
-unsigned long find_next_or_bit(const unsigned long *addr1,
-			       const unsigned long *addr2, unsigned long size,
-			       unsigned long offset);
-unsigned long find_first_bit(const unsigned long *addr, unsigned long size);
-unsigned long find_first_zero_bit(const unsigned long *addr, unsigned long size);
-unsigned long find_first_and_bit(const unsigned long *addr1,
-				 const unsigned long *addr2, unsigned long size);
-unsigned long find_last_bit(const unsigned long *addr, unsigned long size);
-unsigned long find_nth_bit(const unsigned long *addr, unsigned long size,
-			   unsigned long n);
+unsigned long find_next_bit(const unsigned long *map, unsigned long nbits,
+			    unsigned long start);
+unsigned long find_next_zero_bit(const unsigned long *map, unsigned long nbits,
+				 unsigned long start);
+unsigned long find_next_and_bit(const unsigned long *map1, const unsigned long *map2,
+				unsigned long nbits, unsigned long start);
+unsigned long find_next_andnot_bit(const unsigned long *map1, const unsigned long *map2,
+				   unsigned long nbits, unsigned long start);
+unsigned long find_next_or_bit(const unsigned long *map1, const unsigned long *map2,
+			       unsigned long nbits, unsigned long start);
+unsigned long find_first_bit(const unsigned long *map, unsigned long nbits);
+unsigned long find_first_zero_bit(const unsigned long *map, unsigned long nbits);
+unsigned long find_first_and_bit(const unsigned long *map1, const unsigned long *map2,
+				 unsigned long nbits);
+/* the highest set bit below nbits, or nbits */
+unsigned long find_last_bit(const unsigned long *map, unsigned long nbits);
+/* the n-th set bit, counting from 0 */
+unsigned long find_nth_bit(const unsigned long *map, unsigned long nbits, unsigned long n);
 
 /* little-endian bitmaps are native here */
-static inline unsigned long find_next_zero_bit_le(const void *addr, unsigned long size,
-						  unsigned long offset)
+static inline unsigned long find_next_zero_bit_le(const void *map, unsigned long nbits,
+						  unsigned long start)
 {
-	return find_next_zero_bit((const unsigned long *)addr, size, offset);
+	return find_next_zero_bit(map, nbits, start);
 }
 
-static inline unsigned long find_next_bit_le(const void *addr, unsigned long size,
-					     unsigned long offset)
+static inline unsigned long find_next_bit_le(const void *map, unsigned long nbits,
+					     unsigned long start)
 {
-	return find_next_bit((const unsigned long *)addr, size, offset);
+	return find_next_bit(map, nbits, start);
 }
 
-static inline unsigned long find_first_zero_bit_le(const void *addr, unsigned long size)
+static inline unsigned long find_first_zero_bit_le(const void *map, unsigned long nbits)
 {
-	return find_first_zero_bit((const unsigned long *)addr, size);
+	return find_first_zero_bit(map, nbits);
 }
 
-static inline unsigned long find_next_bit_wrap(const unsigned long *addr,
-						unsigned long size, unsigned long offset)
+/* search from start to the end, then wrap around to the beginning */
+static inline unsigned long find_next_bit_wrap(const unsigned long *map,
+					       unsigned long nbits, unsigned long start)
 {
-	unsigned long bit = find_next_bit(addr, size, offset);
+	unsigned long bit = find_next_bit(map, nbits, start);
 
-	if (bit < size || offset == 0)
-		return bit;
-	bit = find_first_bit(addr, offset);
-	return bit < offset ? bit : size;
+	if (bit >= nbits && start) {
+		bit = find_first_bit(map, start);
+		if (bit >= start)
+			bit = nbits;
+	}
+	return bit;
 }
 
 #define for_each_set_bit(bit, addr, size)                                  \

@@ -5,7 +5,8 @@
  * (core < postcore < arch < subsys < fs < device/module < late), in link
  * order within a level, as the kernel does at boot.  module_exit(fn) goes
  * to "kshim_exitcalls", run in reverse order at kshim_runtime_exit().
- * Init sections are not discarded.
+ * Init sections are not discarded.  Like the kernel's, the macros end in
+ * a semicolon: upstream writes module_init(fn) without one.
  */
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
@@ -40,7 +41,7 @@ struct kshim_exitcall {
 
 #define __kshim_initcall(fn, lvl, id)                                      \
 	static const struct kshim_initcall id __used                       \
-		__section("kshim_initcalls") __aligned(8) = { fn, #fn, lvl }
+		__section("kshim_initcalls") __aligned(8) = { fn, #fn, lvl };
 #define __define_initcall(fn, lvl)                                         \
 	__kshim_initcall(fn, lvl, __UNIQUE_ID(kshim_initcall_))
 
@@ -58,7 +59,7 @@ struct kshim_exitcall {
 
 #define __kshim_exitcall(fn, id)                                           \
 	static const struct kshim_exitcall id __used                       \
-		__section("kshim_exitcalls") __aligned(8) = { fn, #fn }
+		__section("kshim_exitcalls") __aligned(8) = { fn, #fn };
 #define __exitcall(fn) __kshim_exitcall(fn, __UNIQUE_ID(kshim_exitcall_))
 
 #endif /* _LINUX_INIT_H */

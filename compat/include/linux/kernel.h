@@ -29,7 +29,13 @@
 #include <linux/bug.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/hex.h>
+#include <asm/byteorder.h>
 #include <asm/barrier.h>
+
+/* data directions of I/O helpers (rw arguments) */
+#define READ 0
+#define WRITE 1
 
 #define STACK_MAGIC 0xdeadbeef
 #define _RET_IP_ ((unsigned long)__builtin_return_address(0))

@@ -15,70 +15,70 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
-int __must_check _kstrtoul(const char *s, unsigned int base, unsigned long *res);
-int __must_check _kstrtol(const char *s, unsigned int base, long *res);
-int __must_check kstrtoull(const char *s, unsigned int base, unsigned long long *res);
-int __must_check kstrtoll(const char *s, unsigned int base, long long *res);
-int __must_check kstrtoul(const char *s, unsigned int base, unsigned long *res);
-int __must_check kstrtol(const char *s, unsigned int base, long *res);
-int __must_check kstrtouint(const char *s, unsigned int base, unsigned int *res);
-int __must_check kstrtoint(const char *s, unsigned int base, int *res);
-int __must_check kstrtou16(const char *s, unsigned int base, u16 *res);
-int __must_check kstrtos16(const char *s, unsigned int base, s16 *res);
-int __must_check kstrtou8(const char *s, unsigned int base, u8 *res);
-int __must_check kstrtos8(const char *s, unsigned int base, s8 *res);
-int __must_check kstrtobool(const char *s, bool *res);
+int __must_check _kstrtoul(const char *str, unsigned int base, unsigned long *result);
+int __must_check _kstrtol(const char *str, unsigned int base, long *result);
+int __must_check kstrtoull(const char *str, unsigned int base, unsigned long long *result);
+int __must_check kstrtoll(const char *str, unsigned int base, long long *result);
+int __must_check kstrtoul(const char *str, unsigned int base, unsigned long *result);
+int __must_check kstrtol(const char *str, unsigned int base, long *result);
+int __must_check kstrtouint(const char *str, unsigned int base, unsigned int *result);
+int __must_check kstrtoint(const char *str, unsigned int base, int *result);
+int __must_check kstrtou16(const char *str, unsigned int base, u16 *result);
+int __must_check kstrtos16(const char *str, unsigned int base, s16 *result);
+int __must_check kstrtou8(const char *str, unsigned int base, u8 *result);
+int __must_check kstrtos8(const char *str, unsigned int base, s8 *result);
+int __must_check kstrtobool(const char *str, bool *result);
 
-static inline int __must_check kstrtou64(const char *s, unsigned int base, u64 *res)
+static inline int __must_check kstrtou64(const char *str, unsigned int base, u64 *result)
 {
-	return kstrtoull(s, base, res);
+	return kstrtoull(str, base, result);
 }
 
-static inline int __must_check kstrtos64(const char *s, unsigned int base, s64 *res)
+static inline int __must_check kstrtos64(const char *str, unsigned int base, s64 *result)
 {
-	return kstrtoll(s, base, res);
+	return kstrtoll(str, base, result);
 }
 
-static inline int __must_check kstrtou32(const char *s, unsigned int base, u32 *res)
+static inline int __must_check kstrtou32(const char *str, unsigned int base, u32 *result)
 {
-	return kstrtouint(s, base, res);
+	return kstrtouint(str, base, result);
 }
 
-static inline int __must_check kstrtos32(const char *s, unsigned int base, s32 *res)
+static inline int __must_check kstrtos32(const char *str, unsigned int base, s32 *result)
 {
-	return kstrtoint(s, base, res);
+	return kstrtoint(str, base, result);
 }
 
-int __must_check kstrtoull_from_user(const char __user *s, size_t count,
-				     unsigned int base, unsigned long long *res);
-int __must_check kstrtoll_from_user(const char __user *s, size_t count,
-				    unsigned int base, long long *res);
-int __must_check kstrtoul_from_user(const char __user *s, size_t count,
-				    unsigned int base, unsigned long *res);
-int __must_check kstrtol_from_user(const char __user *s, size_t count,
-				   unsigned int base, long *res);
-int __must_check kstrtouint_from_user(const char __user *s, size_t count,
-				      unsigned int base, unsigned int *res);
-int __must_check kstrtoint_from_user(const char __user *s, size_t count,
-				     unsigned int base, int *res);
-int __must_check kstrtou16_from_user(const char __user *s, size_t count,
-				     unsigned int base, u16 *res);
-int __must_check kstrtos16_from_user(const char __user *s, size_t count,
-				     unsigned int base, s16 *res);
-int __must_check kstrtou8_from_user(const char __user *s, size_t count,
-				    unsigned int base, u8 *res);
-int __must_check kstrtos8_from_user(const char __user *s, size_t count,
-				    unsigned int base, s8 *res);
-int __must_check kstrtobool_from_user(const char __user *s, size_t count, bool *res);
+int __must_check kstrtoull_from_user(const char __user *ustr, size_t count,
+				     unsigned int base, unsigned long long *result);
+int __must_check kstrtoll_from_user(const char __user *ustr, size_t count,
+				    unsigned int base, long long *result);
+int __must_check kstrtoul_from_user(const char __user *ustr, size_t count,
+				    unsigned int base, unsigned long *result);
+int __must_check kstrtol_from_user(const char __user *ustr, size_t count,
+				   unsigned int base, long *result);
+int __must_check kstrtouint_from_user(const char __user *ustr, size_t count,
+				      unsigned int base, unsigned int *result);
+int __must_check kstrtoint_from_user(const char __user *ustr, size_t count,
+				     unsigned int base, int *result);
+int __must_check kstrtou16_from_user(const char __user *ustr, size_t count,
+				     unsigned int base, u16 *result);
+int __must_check kstrtos16_from_user(const char __user *ustr, size_t count,
+				     unsigned int base, s16 *result);
+int __must_check kstrtou8_from_user(const char __user *ustr, size_t count,
+				    unsigned int base, u8 *result);
+int __must_check kstrtos8_from_user(const char __user *ustr, size_t count,
+				    unsigned int base, s8 *result);
+int __must_check kstrtobool_from_user(const char __user *ustr, size_t count, bool *result);
 
 #define kstrtou64_from_user(s, c, b, r) kstrtoull_from_user(s, c, b, r)
 #define kstrtos64_from_user(s, c, b, r) kstrtoll_from_user(s, c, b, r)
 #define kstrtou32_from_user(s, c, b, r) kstrtouint_from_user(s, c, b, r)
 #define kstrtos32_from_user(s, c, b, r) kstrtoint_from_user(s, c, b, r)
 
-unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
-long simple_strtol(const char *cp, char **endp, unsigned int base);
-unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
-long long simple_strtoll(const char *cp, char **endp, unsigned int base);
+unsigned long simple_strtoul(const char *str, char **end, unsigned int base);
+long simple_strtol(const char *str, char **end, unsigned int base);
+unsigned long long simple_strtoull(const char *str, char **end, unsigned int base);
+long long simple_strtoll(const char *str, char **end, unsigned int base);
 
 #endif /* _LINUX_KSTRTOX_H */

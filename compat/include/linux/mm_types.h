@@ -93,8 +93,8 @@ static inline struct page *compound_head(const struct page *page)
 
 #define page_folio(p) ((struct folio *)compound_head(p))
 #define folio_page(folio, n) (&(folio)->page + (n))
-#define page_address(page) ((void *)((const struct page *)(page))->virtual)
-#define lowmem_page_address(page) page_address(page)
+#define page_address(pg) ((void *)((const struct page *)(pg))->virtual)
+#define lowmem_page_address(pg) page_address(pg)
 
 static inline void *folio_address(const struct folio *folio)
 {

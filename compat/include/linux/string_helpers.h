@@ -15,7 +15,7 @@ enum string_size_units {
 	STRING_UNITS_2,
 	STRING_UNITS_MASK = 1,
 	STRING_UNITS_NO_SPACE = 1 << 30,
-	STRING_UNITS_NO_BYTES = 1 << 31,
+	STRING_UNITS_NO_BYTES = 1UL << 31,
 };
 int string_get_size(u64 size, u64 blk_size, const enum string_size_units units,
 		    char *buf, int len);

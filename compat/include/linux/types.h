@@ -168,6 +168,10 @@ struct callback_head {
 #define rcu_head callback_head
 
 typedef void (*rcu_callback_t)(struct rcu_head *head);
+typedef int (*cmp_func_t)(const void *a, const void *b);
+typedef int (*cmp_r_func_t)(const void *a, const void *b, const void *priv);
+typedef void (*swap_func_t)(void *a, void *b, int size);
+typedef void (*swap_r_func_t)(void *a, void *b, int size, const void *priv);
 typedef void (*call_rcu_func_t)(struct rcu_head *head, rcu_callback_t func);
 
 #include <linux/stddef.h>

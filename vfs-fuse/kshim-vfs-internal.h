@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Calls between the parts of kshim's VFS (kernel world) that the kernel's
+ * own headers do not declare.  Both the core (super.c, inode.c, ...) and
+ * the page cache (filemap.c, buffer.c, ...) add to this file.
+ *
+ * Page cache part (buffer.c, filemap.c, readahead.c):
+ *
+ *  - Every block device a super block is set up on needs its own page
+ *    cache, as the kernel's bdev inode gives it: sb_bread() and friends
+ *    cache metadata blocks there.  kshim_bdev_attach_mapping() creates it
+ *    (bdev->bd_mapping, an S_IFBLK pseudo inode whose i_sb is NULL) and
+ *    counts attachments; kshim_bdev_detach_mapping() drops one and, on the
+ *    last, writes back dirty buffers, waits, and frees the cache.  Call
+ *    attach before ->fill_super and detach after ->kill_sb has released
+ *    the super block's buffers (kill_block_super does sync_blockdev()).
+ *  - kshim_bdev_file() is a struct file standing for the opened device
+ *    (f_mapping = bd_mapping), fit for sb->s_bdev_file: file_bdev() and
+ *    set_blocksize() accept it.  It lives as long as the attachment.
+ *  - A zeroed address_space is an empty page cache (kshim_pages NULL);
+ *    kshim_mapping_init() sets up the rest of it (lists, a_ops = empty_aops
+ *    unless set, gfp mask) the way address_space_init_once() plus
+ *    inode_init_always() do for a fresh inode's i_data.
+ *  - Opening a file must call file_ra_state_init(&file->f_ra, mapping):
+ *    a zero ra_pages means "readahead disabled", as in the kernel.
+ *  - Evicting an inode must call truncate_inode_pages_final(&inode->i_data)
+ *    (or leave it to ->evict_inode, as ext2/minix do) before its memory
+ *    is freed: the page cache holds folios that point at the mapping.
+ */
+#ifndef _KSHIM_VFS_INTERNAL_H
+#define _KSHIM_VFS_INTERNAL_H
+
+struct address_space;
+struct block_device;
+struct file;
+struct inode;
+
+int kshim_bdev_attach_mapping(struct block_device *bdev);
+void kshim_bdev_detach_mapping(struct block_device *bdev);
+struct file *kshim_bdev_file(struct block_device *bdev);
+void kshim_mapping_init(struct address_space *mapping, struct inode *host);
+
+/* folios currently in all page caches (tests, memory accounting) */
+unsigned long kshim_pagecache_folios(void);
+/* drop clean unused folios of every mapping; returns how many went */
+unsigned long kshim_pagecache_shrink(unsigned long nr_to_scan);
+
+#endif /* _KSHIM_VFS_INTERNAL_H */
