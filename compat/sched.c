@@ -11,14 +11,16 @@
  * same mutex, a wake-up that lands between "set state, test condition"
  * and schedule() makes schedule() return at once: no lost wake-ups.
  *
- * Ordering: set_current_state() is a store followed by a full fence; the
- * waker runs a full fence before it reads the state.  Either the sleeper
- * sees the waker's condition, or the waker sees the sleeper's state.
+ * Ordering: set_current_state() is an atomic exchange of the state, the
+ * waker reads the state with an atomic RMW (both full barriers).  The two
+ * RMWs on one word are ordered, so either the sleeper sees the waker's
+ * condition, or the waker sees the sleeper's state.
  *
  * Timeouts are in jiffies of 1/CONFIG_HZ s, measured on CLOCK_MONOTONIC.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/blkdev.h>
 #include <linux/delay.h>
 #include <kshim/host.h>
 
@@ -26,20 +28,18 @@
 /* beyond this many jiffies (~34 years) a timeout is as good as infinite */
 #define KSHIM_MAX_JIFFIES_NS (1ULL << 40)
 
-unsigned long kshim_sched_jiffies(void)
-{
-	return (unsigned long)(kshim_host_monotonic_ns() / NSEC_PER_JIFFY);
-}
-
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	unsigned int cur;
 	int woken = 0;
 
 	kshim_host_mutex_lock(&p->kshim_sleep_lock);
-	/* pairs with the fence in set_current_state() */
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	cur = __atomic_load_n(&p->__state, __ATOMIC_RELAXED);
+	/*
+	 * An RMW, ordered against set_current_state()'s exchange: if it
+	 * reads a state stored before that exchange, the exchange sees
+	 * everything the waker wrote before this point (its condition).
+	 */
+	cur = __atomic_fetch_or(&p->__state, 0, __ATOMIC_SEQ_CST);
 	while (cur & state) {
 		/* the task may change its own state meanwhile: never clobber */
 		if (__atomic_compare_exchange_n(&p->__state, &cur, TASK_RUNNING,
@@ -88,6 +88,11 @@ void schedule(void)
 		kshim_host_yield();
 		return;
 	}
+	/*
+	 * As sched_submit_work(): a task about to sleep submits what it has
+	 * plugged, or it could wait forever for I/O it is holding back.
+	 */
+	kshim_blk_schedule_flush_plug();
 	kshim_host_mutex_lock(&tsk->kshim_sleep_lock);
 	while (task_asleep(tsk))
 		kshim_host_cond_wait(&tsk->kshim_sleep_cond,

@@ -35,35 +35,53 @@ enum mod_mode {
 	MOD_REDUCE,
 };
 
+/*
+ * The queue is an hlist kept under timer_lock.  pprev doubles as the
+ * pending flag that timer_pending() reads without the lock, so every
+ * store to a pprev is an atomic one.
+ */
+static void set_pprev(struct hlist_node *node, struct hlist_node **pprev)
+{
+	__atomic_store_n(&node->pprev, pprev, __ATOMIC_RELAXED);
+}
+
 /* timer_lock held: unlink @timer if queued; 1 if it was */
 static int detach_timer(struct timer_list *timer)
 {
-	if (!timer->entry.pprev)
+	struct hlist_node *node = &timer->entry;
+	struct hlist_node **pprev = node->pprev;
+
+	if (!pprev)
 		return 0;
-	__hlist_del(&timer->entry);
-	timer->entry.next = NULL;
-	WRITE_ONCE(timer->entry.pprev, NULL);
+	*pprev = node->next;
+	if (node->next)
+		set_pprev(node->next, pprev);
+	node->next = NULL;
+	set_pprev(node, NULL);
 	return 1;
 }
 
 /* timer_lock held: insert after every timer expiring no later */
 static void enqueue_timer(struct timer_list *timer)
 {
-	struct hlist_node *pos, *last = NULL;
+	struct hlist_node **link = &timer_queue.first;
+	struct hlist_node *node = &timer->entry;
 
-	hlist_for_each(pos, &timer_queue) {
-		struct timer_list *t = hlist_entry(pos, struct timer_list, entry);
+	while (*link) {
+		struct timer_list *t = hlist_entry(*link, struct timer_list, entry);
 
 		if (time_after(t->expires, timer->expires))
 			break;
-		last = pos;
+		link = &(*link)->next;
 	}
-	if (last) {
-		hlist_add_behind(&timer->entry, last);
-	} else {
-		hlist_add_head(&timer->entry, &timer_queue);
+	node->next = *link;
+	if (node->next)
+		set_pprev(node->next, &node->next);
+	*link = node;
+	set_pprev(node, link);
+	/* a new earliest expiry: the thread sleeps for too long */
+	if (link == &timer_queue.first)
 		kshim_host_cond_signal(&timer_wake);
-	}
 }
 
 static void *timer_thread(void *arg)
@@ -244,6 +262,18 @@ static int delete_and_wait(struct timer_list *timer, bool shutdown)
 	kshim_host_mutex_unlock(&timer_lock);
 	return ret;
 }
+
+void kshim_timer_wait_running(struct timer_list *timer)
+{
+	kshim_host_mutex_lock(&timer_lock);
+	while (running_timer == timer && !on_timer_thread) {
+		done_waiters++;
+		kshim_host_cond_wait(&timer_done, &timer_lock);
+		done_waiters--;
+	}
+	kshim_host_mutex_unlock(&timer_lock);
+}
+EXPORT_SYMBOL(kshim_timer_wait_running);
 
 int timer_delete_sync(struct timer_list *timer)
 {

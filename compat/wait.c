@@ -14,47 +14,47 @@
 #include <linux/sched.h>
 #include <linux/kthread.h>
 
-void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
+void __init_waitqueue_head(struct wait_queue_head *wqh, const char *name,
 			   struct lock_class_key *key)
 {
-	spin_lock_init(&wq_head->lock);
-	INIT_LIST_HEAD(&wq_head->head);
+	spin_lock_init(&wqh->lock);
+	INIT_LIST_HEAD(&wqh->head);
 }
 
-void add_wait_queue(struct wait_queue_head *wq_head,
-		    struct wait_queue_entry *wq_entry)
+void add_wait_queue(struct wait_queue_head *wqh,
+		    struct wait_queue_entry *we)
 {
-	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
-	spin_lock(&wq_head->lock);
-	__add_wait_queue(wq_head, wq_entry);
-	spin_unlock(&wq_head->lock);
+	spin_lock(&wqh->lock);
+	we->flags &= ~WQ_FLAG_EXCLUSIVE;
+	__add_wait_queue(wqh, we);
+	spin_unlock(&wqh->lock);
 }
 
-void add_wait_queue_exclusive(struct wait_queue_head *wq_head,
-			      struct wait_queue_entry *wq_entry)
+void add_wait_queue_exclusive(struct wait_queue_head *wqh,
+			      struct wait_queue_entry *we)
 {
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
-	spin_lock(&wq_head->lock);
-	__add_wait_queue_entry_tail(wq_head, wq_entry);
-	spin_unlock(&wq_head->lock);
+	spin_lock(&wqh->lock);
+	we->flags |= WQ_FLAG_EXCLUSIVE;
+	__add_wait_queue_entry_tail(wqh, we);
+	spin_unlock(&wqh->lock);
 }
 
 /* first in line, and it ends the walk when it takes the wake-up */
-void add_wait_queue_priority(struct wait_queue_head *wq_head,
-			     struct wait_queue_entry *wq_entry)
+void add_wait_queue_priority(struct wait_queue_head *wqh,
+			     struct wait_queue_entry *we)
 {
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE | WQ_FLAG_PRIORITY;
-	spin_lock(&wq_head->lock);
-	__add_wait_queue(wq_head, wq_entry);
-	spin_unlock(&wq_head->lock);
+	spin_lock(&wqh->lock);
+	we->flags |= WQ_FLAG_EXCLUSIVE | WQ_FLAG_PRIORITY;
+	__add_wait_queue(wqh, we);
+	spin_unlock(&wqh->lock);
 }
 
-void remove_wait_queue(struct wait_queue_head *wq_head,
-		       struct wait_queue_entry *wq_entry)
+void remove_wait_queue(struct wait_queue_head *wqh,
+		       struct wait_queue_entry *we)
 {
-	spin_lock(&wq_head->lock);
-	__remove_wait_queue(wq_head, wq_entry);
-	spin_unlock(&wq_head->lock);
+	spin_lock(&wqh->lock);
+	__remove_wait_queue(wqh, we);
+	spin_unlock(&wqh->lock);
 }
 
 /*
@@ -63,18 +63,18 @@ void remove_wait_queue(struct wait_queue_head *wq_head,
  * whose function reported a wake-up uses up one of @nr_exclusive; zero
  * means no limit.  Returns how many of @nr_exclusive are left.
  */
-static int wake_up_walk(struct wait_queue_head *wq_head, unsigned int mode,
+static int wake_up_walk(struct wait_queue_head *wqh, unsigned int mode,
 			int nr_exclusive, int wake_flags, void *key)
 {
 	struct wait_queue_entry *curr, *next;
 
-	if (!wq_head->head.next) {
-		__kshim_wq_ready(wq_head);
+	if (!wqh->head.next) {
+		__kshim_wq_ready(wqh);
 		return nr_exclusive;
 	}
-	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
+	list_for_each_entry_safe(curr, next, &wqh->head, entry) {
 		/* the entry may be gone once its function returns */
-		unsigned int flags = curr->flags;
+		unsigned int flags = __atomic_load_n(&curr->flags, __ATOMIC_RELAXED);
 		int ret = curr->func(curr, mode, wake_flags, key);
 
 		if (ret < 0)
@@ -85,75 +85,75 @@ static int wake_up_walk(struct wait_queue_head *wq_head, unsigned int mode,
 	return nr_exclusive;
 }
 
-int __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
+int __wake_up(struct wait_queue_head *wqh, unsigned int mode,
 	      int nr_exclusive, void *key)
 {
 	int left;
 
-	spin_lock(&wq_head->lock);
-	left = wake_up_walk(wq_head, mode, nr_exclusive, 0, key);
-	spin_unlock(&wq_head->lock);
+	spin_lock(&wqh->lock);
+	left = wake_up_walk(wqh, mode, nr_exclusive, 0, key);
+	spin_unlock(&wqh->lock);
 	return nr_exclusive - left;
 }
 
-void __wake_up_on_current_cpu(struct wait_queue_head *wq_head,
+void __wake_up_on_current_cpu(struct wait_queue_head *wqh,
 			      unsigned int mode, void *key)
 {
-	__wake_up(wq_head, mode, 1, key);
+	__wake_up(wqh, mode, 1, key);
 }
 
-void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode,
+void __wake_up_locked(struct wait_queue_head *wqh, unsigned int mode,
 		      int nr)
 {
-	wake_up_walk(wq_head, mode, nr, 0, NULL);
+	wake_up_walk(wqh, mode, nr, 0, NULL);
 }
 
-void __wake_up_locked_key(struct wait_queue_head *wq_head, unsigned int mode,
+void __wake_up_locked_key(struct wait_queue_head *wqh, unsigned int mode,
 			  void *key)
 {
-	wake_up_walk(wq_head, mode, 1, 0, key);
+	wake_up_walk(wqh, mode, 1, 0, key);
 }
 
-void __wake_up_locked_sync_key(struct wait_queue_head *wq_head,
+void __wake_up_locked_sync_key(struct wait_queue_head *wqh,
 			       unsigned int mode, void *key)
 {
-	wake_up_walk(wq_head, mode, 1, 0, key);
+	wake_up_walk(wqh, mode, 1, 0, key);
 }
 
-void __wake_up_sync_key(struct wait_queue_head *wq_head, unsigned int mode,
+void __wake_up_sync_key(struct wait_queue_head *wqh, unsigned int mode,
 			void *key)
 {
-	__wake_up(wq_head, mode, 1, key);
+	__wake_up(wqh, mode, 1, key);
 }
 
-void __wake_up_sync(struct wait_queue_head *wq_head, unsigned int mode)
+void __wake_up_sync(struct wait_queue_head *wqh, unsigned int mode)
 {
-	__wake_up(wq_head, mode, 1, NULL);
+	__wake_up(wqh, mode, 1, NULL);
 }
 
-int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
+int default_wake_function(struct wait_queue_entry *we, unsigned mode,
 			  int wake_flags, void *key)
 {
-	return try_to_wake_up(wq_entry->private, mode, wake_flags);
+	return try_to_wake_up(we->private, mode, wake_flags);
 }
 
 /* wakes the task and, if it was asleep, takes the entry off the queue */
-int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
+int autoremove_wake_function(struct wait_queue_entry *we, unsigned mode,
 			     int sync, void *key)
 {
-	int woken = default_wake_function(wq_entry, mode, sync, key);
+	int woken = default_wake_function(we, mode, sync, key);
 
 	if (woken)
-		list_del_init(&wq_entry->entry);
+		list_del_init(&we->entry);
 	return woken;
 }
 
-void init_wait_entry(struct wait_queue_entry *wq_entry, int flags)
+void init_wait_entry(struct wait_queue_entry *we, int flags)
 {
-	wq_entry->flags = flags;
-	wq_entry->private = current;
-	wq_entry->func = autoremove_wake_function;
-	INIT_LIST_HEAD(&wq_entry->entry);
+	we->flags = flags;
+	we->private = current;
+	we->func = autoremove_wake_function;
+	INIT_LIST_HEAD(&we->entry);
 }
 
 /*
@@ -161,48 +161,48 @@ void init_wait_entry(struct wait_queue_entry *wq_entry, int flags)
  * under the queue lock, so a waker that takes the lock after us finds
  * both; the condition is tested by the caller afterwards.
  */
-void prepare_to_wait(struct wait_queue_head *wq_head,
-		     struct wait_queue_entry *wq_entry, int state)
+void prepare_to_wait(struct wait_queue_head *wqh,
+		     struct wait_queue_entry *we, int state)
 {
-	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
-	spin_lock(&wq_head->lock);
-	if (list_empty(&wq_entry->entry))
-		__add_wait_queue(wq_head, wq_entry);
+	spin_lock(&wqh->lock);
+	we->flags &= ~WQ_FLAG_EXCLUSIVE;
+	if (list_empty(&we->entry))
+		__add_wait_queue(wqh, we);
 	set_current_state(state);
-	spin_unlock(&wq_head->lock);
+	spin_unlock(&wqh->lock);
 }
 
 /* returns true if the queue was empty before this entry was added */
-bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
-			       struct wait_queue_entry *wq_entry, int state)
+bool prepare_to_wait_exclusive(struct wait_queue_head *wqh,
+			       struct wait_queue_entry *we, int state)
 {
 	bool first = false;
 
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
-	spin_lock(&wq_head->lock);
-	if (list_empty(&wq_entry->entry)) {
-		__kshim_wq_ready(wq_head);
-		first = list_empty(&wq_head->head);
-		__add_wait_queue_entry_tail(wq_head, wq_entry);
+	spin_lock(&wqh->lock);
+	we->flags |= WQ_FLAG_EXCLUSIVE;
+	if (list_empty(&we->entry)) {
+		__kshim_wq_ready(wqh);
+		first = list_empty(&wqh->head);
+		__add_wait_queue_entry_tail(wqh, we);
 	}
 	set_current_state(state);
-	spin_unlock(&wq_head->lock);
+	spin_unlock(&wqh->lock);
 	return first;
 }
 
 /* 0: kshim tasks have no signals to abort the wait for */
-long prepare_to_wait_event(struct wait_queue_head *wq_head,
-			   struct wait_queue_entry *wq_entry, int state)
+long prepare_to_wait_event(struct wait_queue_head *wqh,
+			   struct wait_queue_entry *we, int state)
 {
-	spin_lock(&wq_head->lock);
-	if (list_empty(&wq_entry->entry)) {
-		if (wq_entry->flags & WQ_FLAG_EXCLUSIVE)
-			__add_wait_queue_entry_tail(wq_head, wq_entry);
+	spin_lock(&wqh->lock);
+	if (list_empty(&we->entry)) {
+		if (we->flags & WQ_FLAG_EXCLUSIVE)
+			__add_wait_queue_entry_tail(wqh, we);
 		else
-			__add_wait_queue(wq_head, wq_entry);
+			__add_wait_queue(wqh, we);
 	}
 	set_current_state(state);
-	spin_unlock(&wq_head->lock);
+	spin_unlock(&wqh->lock);
 	return 0;
 }
 
@@ -211,14 +211,14 @@ long prepare_to_wait_event(struct wait_queue_head *wq_head,
  * may be inside the entry's wake function right now, and the entry
  * usually lives on the waiter's stack.
  */
-void finish_wait(struct wait_queue_head *wq_head,
-		 struct wait_queue_entry *wq_entry)
+void finish_wait(struct wait_queue_head *wqh,
+		 struct wait_queue_entry *we)
 {
 	__set_current_state(TASK_RUNNING);
-	spin_lock(&wq_head->lock);
-	if (!list_empty(&wq_entry->entry))
-		list_del_init(&wq_entry->entry);
-	spin_unlock(&wq_head->lock);
+	spin_lock(&wqh->lock);
+	if (!list_empty(&we->entry))
+		list_del_init(&we->entry);
+	spin_unlock(&wqh->lock);
 }
 
 /*
@@ -227,20 +227,20 @@ void finish_wait(struct wait_queue_head *wq_head,
  * clears it afterwards, so a wake-up between the sleeper's condition
  * test and its sleep is kept in the mark.
  */
-int woken_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
+int woken_wake_function(struct wait_queue_entry *we, unsigned mode,
 			int sync, void *key)
 {
-	__atomic_fetch_or(&wq_entry->flags, WQ_FLAG_WOKEN, __ATOMIC_SEQ_CST);
-	return default_wake_function(wq_entry, mode, sync, key);
+	__atomic_fetch_or(&we->flags, WQ_FLAG_WOKEN, __ATOMIC_SEQ_CST);
+	return default_wake_function(we, mode, sync, key);
 }
 
-long wait_woken(struct wait_queue_entry *wq_entry, unsigned mode, long timeout)
+long wait_woken(struct wait_queue_entry *we, unsigned mode, long timeout)
 {
 	set_current_state(mode);
-	if (!(__atomic_load_n(&wq_entry->flags, __ATOMIC_ACQUIRE) & WQ_FLAG_WOKEN) &&
+	if (!(__atomic_load_n(&we->flags, __ATOMIC_ACQUIRE) & WQ_FLAG_WOKEN) &&
 	    !kthread_should_stop_or_park())
 		timeout = schedule_timeout(timeout);
 	__set_current_state(TASK_RUNNING);
-	__atomic_fetch_and(&wq_entry->flags, ~WQ_FLAG_WOKEN, __ATOMIC_SEQ_CST);
+	__atomic_fetch_and(&we->flags, ~WQ_FLAG_WOKEN, __ATOMIC_SEQ_CST);
 	return timeout;
 }

@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/jiffies.h>
 #include <linux/wait_bit.h>
 #include <linux/sched.h>
 
@@ -53,84 +54,84 @@ static inline bool same_key(const struct wait_bit_key *a,
 }
 
 /* wakes a bit waiter of the same word and bit, once the bit is clear */
-int wake_bit_function(struct wait_queue_entry *wq_entry, unsigned mode,
+int wake_bit_function(struct wait_queue_entry *we, unsigned mode,
 		      int sync, void *arg)
 {
 	struct wait_bit_key *key = arg;
 	struct wait_bit_queue_entry *wbq =
-		container_of(wq_entry, struct wait_bit_queue_entry, wq_entry);
+		container_of(we, struct wait_bit_queue_entry, wq_entry);
 
 	if (!same_key(&wbq->key, key) ||
 	    __kshim_wb_test_acquire(key->bit_nr, key->flags))
 		return 0;
-	return autoremove_wake_function(wq_entry, mode, sync, key);
+	return autoremove_wake_function(we, mode, sync, key);
 }
 
-static int var_wake_function(struct wait_queue_entry *wq_entry,
+static int var_wake_function(struct wait_queue_entry *we,
 			     unsigned int mode, int sync, void *arg)
 {
 	struct wait_bit_key *key = arg;
 	struct wait_bit_queue_entry *wbq =
-		container_of(wq_entry, struct wait_bit_queue_entry, wq_entry);
+		container_of(we, struct wait_bit_queue_entry, wq_entry);
 
 	if (!same_key(&wbq->key, key))
 		return 0;
-	return autoremove_wake_function(wq_entry, mode, sync, key);
+	return autoremove_wake_function(we, mode, sync, key);
 }
 
 /* loops until the bit is seen clear or the action reports an error */
-int __wait_on_bit(struct wait_queue_head *wq_head,
-		  struct wait_bit_queue_entry *wbq_entry,
+int __wait_on_bit(struct wait_queue_head *wqh,
+		  struct wait_bit_queue_entry *wbq,
 		  wait_bit_action_f *action, unsigned int mode)
 {
-	struct wait_bit_key *key = &wbq_entry->key;
+	struct wait_bit_key *key = &wbq->key;
 	int err = 0;
 
 	for (;;) {
-		prepare_to_wait(wq_head, &wbq_entry->wq_entry, mode);
+		prepare_to_wait(wqh, &wbq->wq_entry, mode);
 		if (!__kshim_wb_test_acquire(key->bit_nr, key->flags))
 			break;
 		err = action(key, mode);
 		if (err)
 			break;
 	}
-	finish_wait(wq_head, &wbq_entry->wq_entry);
+	finish_wait(wqh, &wbq->wq_entry);
 	return err;
 }
 
 int out_of_line_wait_on_bit(void *word, int bit, wait_bit_action_f *action,
 			    unsigned int mode)
 {
-	struct wait_queue_head *wq_head = bit_waitqueue(word, bit);
-	DEFINE_WAIT_BIT(wq_entry, word, bit);
+	struct wait_queue_head *wqh = bit_waitqueue(word, bit);
+	DEFINE_WAIT_BIT(wbq, word, bit);
 
-	return __wait_on_bit(wq_head, &wq_entry, action, mode);
+	return __wait_on_bit(wqh, &wbq, action, mode);
 }
 
 int out_of_line_wait_on_bit_timeout(void *word, int bit,
 				    wait_bit_action_f *action,
 				    unsigned int mode, unsigned long timeout)
 {
-	struct wait_queue_head *wq_head = bit_waitqueue(word, bit);
-	DEFINE_WAIT_BIT(wq_entry, word, bit);
+	struct wait_queue_head *wqh = bit_waitqueue(word, bit);
+	DEFINE_WAIT_BIT(wbq, word, bit);
 
-	wq_entry.key.timeout = kshim_sched_jiffies() + timeout;
-	return __wait_on_bit(wq_head, &wq_entry, action, mode);
+	wbq.key.timeout = jiffies + timeout;
+	return __wait_on_bit(wqh, &wbq, action, mode);
 }
 
 /*
  * Loops until this caller sets the bit itself.  An error from the action
  * ends the wait unless the bit happens to be free on that last try.
  */
-int __wait_on_bit_lock(struct wait_queue_head *wq_head,
-		       struct wait_bit_queue_entry *wbq_entry,
+int __wait_on_bit_lock(struct wait_queue_head *wqh,
+		       struct wait_bit_queue_entry *wbq,
 		       wait_bit_action_f *action, unsigned int mode)
 {
-	struct wait_bit_key *key = &wbq_entry->key;
+	struct wait_bit_key *key = &wbq->key;
 	int err = 0;
 
 	for (;;) {
-		prepare_to_wait_exclusive(wq_head, &wbq_entry->wq_entry, mode);
+		prepare_to_wait_exclusive(wqh, &wbq->wq_entry, mode);
 		if (__kshim_wb_test_acquire(key->bit_nr, key->flags))
 			err = action(key, mode);
 		if (!__kshim_wb_test_and_set(key->bit_nr, key->flags)) {
@@ -140,31 +141,30 @@ int __wait_on_bit_lock(struct wait_queue_head *wq_head,
 		if (err)
 			break;
 	}
-	finish_wait(wq_head, &wbq_entry->wq_entry);
+	finish_wait(wqh, &wbq->wq_entry);
 	return err;
 }
 
 int out_of_line_wait_on_bit_lock(void *word, int bit,
 				 wait_bit_action_f *action, unsigned int mode)
 {
-	struct wait_queue_head *wq_head = bit_waitqueue(word, bit);
-	DEFINE_WAIT_BIT(wq_entry, word, bit);
+	struct wait_queue_head *wqh = bit_waitqueue(word, bit);
+	DEFINE_WAIT_BIT(wbq, word, bit);
 
-	return __wait_on_bit_lock(wq_head, &wq_entry, action, mode);
+	return __wait_on_bit_lock(wqh, &wbq, action, mode);
 }
 
 /*
- * The waker ordered its bit store before this call; the fence here
- * orders the store before the lockless test for waiters as well, so a
- * caller that forgot smp_mb__after_atomic() does not lose a wake-up.
+ * Always through the queue lock (no lockless "any waiters?" test): the
+ * waiter queued itself under that lock before it tested the bit, so the
+ * waker either finds its entry or the waiter sees the new bit value.
+ * This also spares callers the kernel's smp_mb__after_atomic().
  */
-void __wake_up_bit(struct wait_queue_head *wq_head, void *word, int bit)
+void __wake_up_bit(struct wait_queue_head *wqh, void *word, int bit)
 {
 	struct wait_bit_key key = __WAIT_BIT_KEY_INITIALIZER(word, bit);
 
-	smp_mb();
-	if (waitqueue_active(wq_head))
-		__wake_up(wq_head, TASK_NORMAL, 1, &key);
+	__wake_up(wqh, TASK_NORMAL, 1, &key);
 }
 
 void wake_up_bit(void *word, int bit)
@@ -172,16 +172,16 @@ void wake_up_bit(void *word, int bit)
 	__wake_up_bit(bit_waitqueue(word, bit), word, bit);
 }
 
-void init_wait_var_entry(struct wait_bit_queue_entry *wbq_entry, void *var,
+void init_wait_var_entry(struct wait_bit_queue_entry *wbq, void *var,
 			 int flags)
 {
-	wbq_entry->key.flags = var;
-	wbq_entry->key.bit_nr = -1;
-	wbq_entry->key.timeout = 0;
-	wbq_entry->wq_entry.flags = flags;
-	wbq_entry->wq_entry.private = current;
-	wbq_entry->wq_entry.func = var_wake_function;
-	INIT_LIST_HEAD(&wbq_entry->wq_entry.entry);
+	wbq->key.flags = var;
+	wbq->key.bit_nr = -1;
+	wbq->key.timeout = 0;
+	wbq->wq_entry.flags = flags;
+	wbq->wq_entry.private = current;
+	wbq->wq_entry.func = var_wake_function;
+	INIT_LIST_HEAD(&wbq->wq_entry.entry);
 }
 
 void wake_up_var(void *var)
@@ -201,10 +201,10 @@ int bit_wait_io(struct wait_bit_key *key, int mode)
 	return 0;
 }
 
-/* -EAGAIN once key->timeout (absolute, kshim_sched_jiffies()) has passed */
+/* -EAGAIN once key->timeout (absolute, in jiffies) has passed */
 int bit_wait_timeout(struct wait_bit_key *key, int mode)
 {
-	long left = (long)(key->timeout - kshim_sched_jiffies());
+	long left = (long)(key->timeout - jiffies);
 
 	if (left <= 0)
 		return -EAGAIN;
@@ -214,7 +214,7 @@ int bit_wait_timeout(struct wait_bit_key *key, int mode)
 
 int bit_wait_io_timeout(struct wait_bit_key *key, int mode)
 {
-	long left = (long)(key->timeout - kshim_sched_jiffies());
+	long left = (long)(key->timeout - jiffies);
 
 	if (left <= 0)
 		return -EAGAIN;

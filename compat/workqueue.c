@@ -26,7 +26,8 @@
  *
  * Lock order: pool_lock, then the timer lock (queue_delayed_work arms the
  * timer under pool_lock; delayed_work_timer_fn runs without the timer
- * lock).  timer_delete_sync() is only called with pool_lock dropped.
+ * lock).  Waiting for a running timer handler is done with pool_lock
+ * dropped, and only waits: by then the timer may belong to a new arming.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -447,7 +448,7 @@ EXPORT_SYMBOL(queue_delayed_work_on);
  * pool_lock held: take PENDING away from whoever holds it.  Returns 1 if
  * @work was queued or its timer armed (the caller now owns PENDING and
  * data is WORK_PENDING), 0 if it was not pending, -EAGAIN if its timer
- * handler is running (retry after timer_delete_sync()) and -EBUSY if a
+ * handler is running (wait for it, then retry) and -EBUSY if a
  * cancel_*_sync() holds it.
  */
 static int try_grab_pending(struct work_struct *work)
@@ -474,8 +475,9 @@ static int grab_pending(struct work_struct *work)
 	int ret;
 
 	while ((ret = try_grab_pending(work)) == -EAGAIN) {
+		/* only wait: the timer may be re-armed by the time we look */
 		unlock_pool();
-		timer_delete_sync(&to_delayed_work(work)->timer);
+		kshim_timer_wait_running(&to_delayed_work(work)->timer);
 		lock_pool();
 	}
 	return ret;
@@ -673,7 +675,7 @@ bool flush_delayed_work(struct delayed_work *dwork)
 			break;
 		}
 		unlock_pool();
-		timer_delete_sync(&dwork->timer);
+		kshim_timer_wait_running(&dwork->timer);
 		lock_pool();
 	}
 	ret = flush_work_locked(work);

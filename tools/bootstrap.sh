@@ -57,7 +57,7 @@ setup() { # dir, extra meson args...
 	grep -E "kernel sources" "$dir.setup.log" | head -1 || true
 }
 
-setup "$builddir/release"
+setup "$builddir/release" -Dwerror_own=true
 ninja -C "$builddir/release"
 
 if [ "$mode" = demo ]; then
@@ -70,7 +70,7 @@ logs=("$builddir/release/meson-logs/testlog.json")
 if [ "${KSHIM_SKIP_SANITIZERS:-0}" != 1 ]; then
 	echo "kshim: ASan+UBSan build of the unit and in-process tests"
 	setup "$builddir/sanitize" -Db_sanitize=address,undefined -Db_lundef=false \
-		-Dbuildtype=debug
+		-Dbuildtype=debug -Dwerror_own=true
 	ninja -C "$builddir/sanitize"
 	meson test -C "$builddir/sanitize" --print-errorlogs --num-processes 2 \
 		--suite unit --suite vfs || status=1

@@ -32,6 +32,7 @@
 
 struct address_space;
 struct block_device;
+struct folio;
 struct file;
 struct inode;
 
@@ -40,9 +41,55 @@ void kshim_bdev_detach_mapping(struct block_device *bdev);
 struct file *kshim_bdev_file(struct block_device *bdev);
 void kshim_mapping_init(struct address_space *mapping, struct inode *host);
 
+/* pagecache-internal: the folio at @index without a reference (the
+ * caller's lock on it keeps it cached), or NULL */
+struct folio *kshim_pagecache_peek(struct address_space *mapping,
+				   unsigned long index);
+
 /* folios currently in all page caches (tests, memory accounting) */
 unsigned long kshim_pagecache_folios(void);
 /* drop clean unused folios of every mapping; returns how many went */
 unsigned long kshim_pagecache_shrink(unsigned long nr_to_scan);
+
+/*
+ * Core part (inode.c, dcache.c, super.c, namei.c, open.c, ...):
+ *
+ *  - kshim_lookup_one() resolves one name under a directory dentry the
+ *    way lookup_slow() does (child cache, else ->lookup under the
+ *    parent's i_rwsem taken shared); returns a referenced dentry that may
+ *    be negative, or an ERR_PTR.
+ *  - kshim_dentry_open() is dentry_open(): a struct file with one
+ *    reference, ->open called; fput() releases it.
+ *  - kshim_kernel_read() is kernel_read() through ->read_iter or ->read.
+ *  - The shrinker and unmount paths: kshim_prune_icache_sb() and
+ *    kshim_prune_dcache_sb() free up to @nr unused objects of a super
+ *    block; kshim_shrink_dcache_for_umount() kills every dentry of a
+ *    dying super block (references still held are forced away);
+ *    kshim_writeback_inodes_sb() writes back its dirty inodes.
+ */
+struct dentry;
+struct path;
+struct qstr;
+struct super_block;
+struct cred;
+struct vfsmount;
+
+struct dentry *kshim_lookup_one(struct dentry *parent, const char *name,
+				unsigned int len);
+struct dentry *kshim_d_alloc_parallel(struct dentry *parent,
+				      const struct qstr *name, bool *is_new);
+void kshim_d_lookup_done(struct dentry *dentry);
+struct file *kshim_dentry_open(const struct path *path, int flags,
+			       const struct cred *cred);
+/* alloc_empty_file(): one reference, @cred held, f_mode from @flags */
+struct file *kshim_alloc_empty_file(int flags, const struct cred *cred);
+long kshim_kernel_read(struct file *file, void *buf, unsigned long count,
+		       long long *pos);
+unsigned long kshim_prune_icache_sb(struct super_block *sb, unsigned long nr);
+unsigned long kshim_prune_dcache_sb(struct super_block *sb, unsigned long nr);
+unsigned long kshim_nr_unused_inodes(void);
+unsigned long kshim_nr_unused_dentries(void);
+void kshim_shrink_dcache_for_umount(struct super_block *sb);
+int kshim_writeback_inodes_sb(struct super_block *sb, int wait);
 
 #endif /* _KSHIM_VFS_INTERNAL_H */

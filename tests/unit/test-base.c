@@ -125,7 +125,7 @@ KTEST(vsnprintf_kernel_semantics)
 		 255, 255, 18446744073709551615ULL, null_string);
 	KT_EXPECT_STREQ(buf, "  -42|7    |00042|ff|0xff|18446744073709551615|(null)");
 	snprintf(buf, sizeof(buf), "%.3s|%c|%%|%hhu|%ld|%zu", "abcdef", 'x',
-		 257, -3L, (size_t)9);
+		 (unsigned char)257, -3L, (size_t)9);
 	KT_EXPECT_STREQ(buf, "abc|x|%|1|-3|9");
 }
 

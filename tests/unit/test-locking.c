@@ -469,7 +469,7 @@ static DEFINE_SEQLOCK(seql);
 static DEFINE_SPINLOCK(seqc_lock);
 static seqcount_spinlock_t seqc;
 static unsigned long pair_a, pair_b;	/* writers keep pair_b == ~pair_a */
-static int stop_seq, seq_torn;
+static int stop_seq, seq_torn, seq_readers_started;
 static long seq_reads, seq_retries;
 
 static void *seq_writer(void *arg)
@@ -478,6 +478,9 @@ static void *seq_writer(void *arg)
 	unsigned long v;
 
 	kshim_thread_enter("seqwriter");
+	/* start writing once both readers are reading */
+	wait_until(__atomic_load_n(&seq_reads, __ATOMIC_RELAXED) >= 2 &&
+		   load(&seq_readers_started) == 2, 10000);
 	for (v = 1; v <= 20000; v++) {
 		if (use_seqcount) {
 			spin_lock(&seqc_lock);
@@ -508,6 +511,7 @@ static void *seq_reader(void *arg)
 	unsigned seq;
 
 	kshim_thread_enter("seqreader");
+	__atomic_fetch_add(&seq_readers_started, 1, __ATOMIC_SEQ_CST);
 	while (!load(&stop_seq)) {
 		for (;;) {
 			seq = use_seqcount ? read_seqcount_begin(&seqc) :

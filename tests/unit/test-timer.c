@@ -243,7 +243,7 @@ struct probe {
 	unsigned long fired_at;
 };
 
-static atomic_t order_pos;
+static atomic_t order_pos, order_done;
 static int order[8];
 
 static void record_fn(struct timer_list *t)
@@ -253,6 +253,8 @@ static void record_fn(struct timer_list *t)
 	p->fired_at = jiffies;
 	order[atomic_inc_return(&order_pos) - 1] = p->id;
 	atomic_inc(&p->fired);
+	/* publishes the stores above (value-returning: fully ordered) */
+	atomic_inc_return(&order_done);
 }
 
 KTEST(timers_fire_in_expiry_order_not_early)
@@ -269,7 +271,7 @@ KTEST(timers_fire_in_expiry_order_not_early)
 		add_timer(&p[i].timer);
 		KT_EXPECT(timer_pending(&p[i].timer));
 	}
-	KT_ASSERT(wait_until(atomic_read(&order_pos) == 4, 3000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&order_done) == 4, 3000));
 	/* equal expiries keep arming order: 1 before 3 */
 	KT_EXPECT_EQ(order[0], 1);
 	KT_EXPECT_EQ(order[1], 3);
@@ -297,10 +299,10 @@ KTEST(mod_timer_rearms_and_reports_pending)
 	KT_EXPECT_EQ(timer_reduce(&p.timer, jiffies + 90000), 1);
 	KT_EXPECT(time_before(p.timer.expires, jiffies + 60000));
 	KT_EXPECT_EQ(timer_reduce(&p.timer, jiffies + 10), 1);
-	KT_ASSERT(wait_until(atomic_read(&p.fired) == 1, 2000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&p.fired) == 1, 2000));
 	/* re-arm after it fired: not pending any more, so 0 */
 	KT_EXPECT_EQ(mod_timer(&p.timer, jiffies + 5), 0);
-	KT_ASSERT(wait_until(atomic_read(&p.fired) == 2, 2000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&p.fired) == 2, 2000));
 	sleep_ms(30);
 	KT_EXPECT_EQ(atomic_read(&p.fired), 2);
 }
@@ -334,7 +336,7 @@ KTEST(timer_delete_sync_waits_for_running_handler)
 	int ret;
 
 	mod_timer(&slow, jiffies + 1);
-	KT_ASSERT(wait_until(atomic_read(&slow_started), 2000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&slow_started), 2000));
 	KT_EXPECT_EQ(try_to_del_timer_sync(&slow), -1);
 	ret = timer_delete_sync(&slow);
 	/* not pending any more (it is running), and it has finished */
@@ -358,7 +360,7 @@ KTEST(handler_rearms_itself)
 
 	rearm_limit = 5;
 	mod_timer(&t, jiffies + 1);
-	KT_ASSERT(wait_until(atomic_read(&rearm_count) == 5, 3000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&rearm_count) == 5, 3000));
 	sleep_ms(20);
 	KT_EXPECT_EQ(atomic_read(&rearm_count), 5);
 	KT_EXPECT(!timer_pending(&t));
@@ -372,7 +374,7 @@ KTEST(delete_sync_stops_a_self_rearming_timer)
 	rearm_limit = INT_MAX;
 	timer_setup(&t, rearm_fn, 0);
 	mod_timer(&t, jiffies + 1);
-	KT_ASSERT(wait_until(atomic_read(&rearm_count) >= 20, 3000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&rearm_count) >= 20, 3000));
 	timer_delete_sync(&t);
 	KT_EXPECT(!timer_pending(&t));
 	seen = atomic_read(&rearm_count);
@@ -394,7 +396,7 @@ KTEST(timer_delete_sync_from_own_handler_warns)
 
 	ktest_note("a WARNING on stderr is expected");
 	mod_timer(&t, jiffies + 1);
-	KT_EXPECT(wait_until(atomic_read(&self_delete_returned), 3000));
+	KT_EXPECT(wait_until(atomic_read_acquire(&self_delete_returned), 3000));
 }
 
 KTEST(timer_shutdown_makes_arming_a_noop)

@@ -163,6 +163,9 @@ KTEST(exclusive_wakeup_wakes_one)
 	for (i = 0; i < 5; i++)
 		t[i] = start(excl_waiter, i < 3 ? (void *)1 : NULL);
 	KT_ASSERT(settle(&queued, 5));
+	/* lockless tests: the lock only orders them for ThreadSanitizer */
+	spin_lock(&excl_q.lock);
+	spin_unlock(&excl_q.lock);
 	KT_EXPECT(waitqueue_active(&excl_q));
 	KT_EXPECT(wq_has_sleeper(&excl_q));
 

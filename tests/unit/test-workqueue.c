@@ -57,7 +57,8 @@ static void *requeue_thread(void *arg)
 	int i;
 
 	kshim_thread_enter("requeue");
-	for (i = 0; i < 3000; i++) {
+	/* long enough for the item to run many times, even when slow */
+	for (i = 0; i < 3000 || (atomic_read(&runs) < 50 && i < 5000000); i++) {
 		if (queue_work(hammer_wq, &hammer_work))
 			atomic_inc(&queued_ok);
 		if (i % 16 == 0)
@@ -94,7 +95,7 @@ static atomic_t gate_open, gate_entered, gate_runs;
 static void gated_fn(struct work_struct *work)
 {
 	atomic_inc(&gate_entered);
-	wait_until(atomic_read(&gate_open), 10000);
+	wait_until(atomic_read_acquire(&gate_open), 10000);
 	atomic_inc(&gate_runs);
 }
 
@@ -106,8 +107,7 @@ KTEST(requeued_while_running_runs_again)
 	KT_ASSERT(wq);
 	INIT_WORK_ONSTACK(&w, gated_fn);
 	KT_EXPECT(queue_work(wq, &w));
-	KT_EXPECT(work_pending(&w));
-	KT_ASSERT(wait_until(atomic_read(&gate_entered) == 1, 5000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&gate_entered) == 1, 5000));
 	/* running, not pending: queueing succeeds, once */
 	KT_EXPECT(!work_pending(&w));
 	KT_EXPECT(queue_work(wq, &w));
@@ -130,7 +130,7 @@ static atomic_t blocker_release, others_done;
 
 static void blocker_fn(struct work_struct *work)
 {
-	wait_until(atomic_read(&blocker_release), 10000);
+	wait_until(atomic_read_acquire(&blocker_release), 10000);
 }
 
 static void other_fn(struct work_struct *work)
@@ -154,7 +154,7 @@ KTEST(blocked_item_does_not_stall_others)
 	}
 	INIT_WORK(&elsewhere, other_fn);
 	queue_work(wq2, &elsewhere);
-	KT_EXPECT(wait_until(atomic_read(&others_done) == 9, 5000));
+	KT_EXPECT(wait_until(atomic_read_acquire(&others_done) == 9, 5000));
 	KT_EXPECT(!atomic_read(&blocker_release));
 	KT_EXPECT(work_busy(&blocker) & WORK_BUSY_RUNNING);
 	atomic_set(&blocker_release, 1);
@@ -168,7 +168,7 @@ static atomic_t rendezvous;
 static void rendezvous_fn(struct work_struct *work)
 {
 	atomic_inc(&rendezvous);
-	wait_until(atomic_read(&rendezvous) >= 32, 10000);
+	wait_until(atomic_read_acquire(&rendezvous) >= 32, 10000);
 }
 
 KTEST(pool_grows_for_mutually_waiting_items)
@@ -240,7 +240,7 @@ static void pair_fn(struct work_struct *work)
 {
 	note_active();
 	/* wait (bounded) for a companion, so two do overlap if allowed */
-	wait_until(atomic_read(&active) >= 2, 20);
+	wait_until(atomic_read_acquire(&active) >= 2, 20);
 	sleep_ms(2);
 	atomic_dec(&active);
 	atomic_inc(&runs);
@@ -367,7 +367,7 @@ KTEST(cancel_work_sync_waits_for_a_running_item)
 
 	INIT_WORK(&w, slow_fn);
 	queue_work(system_long_wq, &w);
-	KT_ASSERT(wait_until(atomic_read(&slow_started), 5000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&slow_started), 5000));
 	/* running, not pending: false, but only after it finished */
 	KT_EXPECT(!cancel_work_sync(&w));
 	KT_EXPECT_EQ(atomic_read(&slow_done), 1);
@@ -432,7 +432,7 @@ static ktime_t stamp;
 static void stamp_fn(struct work_struct *work)
 {
 	stamp = ktime_get();
-	atomic_set(&stamp_set, 1);
+	atomic_set_release(&stamp_set, 1);
 }
 
 KTEST(delayed_work_waits_its_delay)
@@ -442,7 +442,7 @@ KTEST(delayed_work_waits_its_delay)
 
 	INIT_DELAYED_WORK(&dw, stamp_fn);
 	KT_EXPECT(schedule_delayed_work(&dw, msecs_to_jiffies(50)));
-	KT_ASSERT(wait_until(atomic_read(&stamp_set), 3000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&stamp_set), 3000));
 	KT_EXPECT(ktime_ms_delta(stamp, t0) >= 49);
 	/* zero delay: queued at once, no timer */
 	atomic_set(&stamp_set, 0);
@@ -460,7 +460,7 @@ KTEST(mod_and_flush_delayed_work)
 	INIT_DELAYED_WORK(&dw, dcount_fn);
 	KT_EXPECT(!mod_delayed_work(system_wq, &dw, 100000));	/* not pending */
 	KT_EXPECT(mod_delayed_work(system_wq, &dw, 10));	/* was pending */
-	KT_ASSERT(wait_until(atomic_read(&dran) == 1, 3000));
+	KT_ASSERT(wait_until(atomic_read_acquire(&dran) == 1, 3000));
 	/* flush_delayed_work runs a far-off item now and waits for it */
 	KT_EXPECT(queue_delayed_work(system_wq, &dw, 100000));
 	KT_EXPECT(flush_delayed_work(&dw));

@@ -188,6 +188,13 @@ static __always_inline int test_and_clear_bit_le(int nr, void *addr)
 	return test_and_clear_bit(nr, (unsigned long *)addr);
 }
 
+/*
+ * ext2-style atomic bitmap updates (asm-generic ext2-atomic-setbit): the
+ * spinlock argument is unused, the bit operation itself is atomic.
+ */
+#define ext2_set_bit_atomic(lock, nr, addr) test_and_set_bit_le(nr, addr)
+#define ext2_clear_bit_atomic(lock, nr, addr) test_and_clear_bit_le(nr, addr)
+
 static __always_inline int __test_and_set_bit_le(int nr, void *addr)
 {
 	return __test_and_set_bit(nr, (unsigned long *)addr);

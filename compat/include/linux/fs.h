@@ -202,6 +202,8 @@ extern int sysctl_vfs_cache_pressure;
 
 #define MAX_NON_LFS ((1UL << 31) - 1)
 #define MAX_LFS_FILESIZE ((loff_t)LLONG_MAX)
+/* the most one read/write call transfers */
+#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
 /* super_block->s_flags */
 #define SB_RDONLY BIT(0)
@@ -1415,6 +1417,14 @@ struct inode *iget5_locked(struct super_block *sb, unsigned long hashval,
 			   int (*test)(struct inode *, void *),
 			   int (*set)(struct inode *, void *), void *data);
 struct inode *ilookup(struct super_block *sb, unsigned long ino);
+struct inode *ilookup5(struct super_block *sb, unsigned long hashval,
+		       int (*test)(struct inode *, void *), void *data);
+struct inode *ilookup5_nowait(struct super_block *sb, unsigned long hashval,
+			      int (*test)(struct inode *, void *), void *data);
+struct inode *inode_insert5(struct inode *inode, unsigned long hashval,
+			    int (*test)(struct inode *, void *),
+			    int (*set)(struct inode *, void *), void *data);
+struct inode *new_inode_pseudo(struct super_block *sb);
 struct inode *igrab(struct inode *inode);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
@@ -1539,6 +1549,9 @@ loff_t generic_file_llseek_size(struct file *file, loff_t offset,
 loff_t generic_llseek_cookie(struct file *file, loff_t offset, int whence,
 			     u64 *cookie);
 loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize);
+loff_t default_llseek(struct file *file, loff_t offset, int whence);
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+int vfs_statfs(const struct path *path, struct kstatfs *buf);
 loff_t no_llseek(struct file *file, loff_t offset, int whence);
 ssize_t generic_file_read_iter(struct kiocb *iocb, struct iov_iter *iter);
 ssize_t generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from);

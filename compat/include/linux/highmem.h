@@ -48,6 +48,13 @@ static inline void *kmap_atomic(struct page *page)
 
 #define kunmap_local(addr) do { (void)(addr); } while (0)
 #define kunmap_atomic(addr) do { (void)(addr); } while (0)
+
+/* unmap a kmap_local_folio() address and drop the folio reference */
+static inline void folio_release_kmap(struct folio *folio, void *addr)
+{
+	kunmap_local(addr);
+	folio_put(folio);
+}
 #define kmap_to_page(addr) virt_to_page(addr)
 #define nr_free_highpages() 0UL
 #define totalhigh_pages() 0UL

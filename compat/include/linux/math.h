@@ -6,6 +6,8 @@
 #include <linux/types.h>
 
 #define DIV_ROUND_UP(n, d) __KERNEL_DIV_ROUND_UP(n, d)
+/* d a power of two: no overflow of n + d - 1 */
+#define DIV_ROUND_UP_POW2(n, d) ((n) / (d) + !!((n) & ((d) - 1)))
 #define DIV_ROUND_DOWN_ULL(ll, d)                                          \
 	({                                                                 \
 		unsigned long long _tmp = (ll);                            \

@@ -90,6 +90,29 @@ static inline void mapping_set_stable_writes(struct address_space *mapping)
 	__kshim_mapping_set_flag(mapping, AS_STABLE_WRITES);
 }
 
+static inline bool mapping_stable_writes(struct address_space *mapping)
+{
+	return __atomic_load_n(&mapping->flags, __ATOMIC_RELAXED) &
+	       (1UL << AS_STABLE_WRITES);
+}
+
+/*
+ * Page cache "marks" (xarray marks in the kernel).  kshim's cache derives
+ * them from the folio's own PG_dirty / PG_writeback bits (VFS filemap.c).
+ */
+#define PAGECACHE_TAG_DIRTY 0
+#define PAGECACHE_TAG_WRITEBACK 1
+#define PAGECACHE_TAG_TOWRITE 2
+
+/* ->read_folio / write_begin: the folio went away, look it up again */
+#ifndef AOP_TRUNCATED_PAGE
+#define AOP_TRUNCATED_PAGE 0x80001
+#endif
+/* ->writepage: the folio stays dirty and locked, the caller unlocks */
+#ifndef AOP_WRITEPAGE_ACTIVATE
+#define AOP_WRITEPAGE_ACTIVATE 0x80000
+#endif
+
 /* kshim's page cache uses order-0 folios only */
 static inline void mapping_set_large_folios(struct address_space *mapping)
 {
@@ -305,6 +328,16 @@ typedef unsigned int __bitwise fgf_t;
 #define FGP_WRITEBEGIN (FGP_LOCK | FGP_WRITE | FGP_CREAT | FGP_STABLE)
 
 typedef int filler_t(struct file *file, struct folio *folio);
+
+/* a new order-@order folio for the page cache (memory area, mm.h) */
+#define filemap_alloc_folio(...) alloc_hooks(filemap_alloc_folio_noprof(__VA_ARGS__))
+
+ssize_t filemap_read(struct kiocb *iocb, struct iov_iter *to,
+		     ssize_t already_read);
+struct page *read_cache_page_gfp(struct address_space *mapping, pgoff_t index,
+				 gfp_t gfp);
+int filemap_fdatawrite_wbc(struct address_space *mapping,
+			   struct writeback_control *wbc);
 
 struct folio *__filemap_get_folio(struct address_space *mapping,
 				  pgoff_t index, fgf_t fgp_flags, gfp_t gfp);

@@ -41,6 +41,12 @@ struct user_namespace;
 #define ACL_NOT_CACHED ((void *)(-1))
 #define ACL_DONT_CACHE ((void *)(-3))
 
+/* ACL_NOT_CACHED, ACL_DONT_CACHE and a lookup's sentinel all have bit 0 set */
+static inline bool is_uncached_acl(struct posix_acl *acl)
+{
+	return (long)acl & 1;
+}
+
 struct posix_acl_entry {
 	short e_tag;
 	unsigned short e_perm;

@@ -12,237 +12,187 @@
 #include <linux/fs.h>
 #include <linux/quota.h>
 
-#define DQUOT_SPACE_WARN 0x1
-#define DQUOT_SPACE_RESERVE 0x2
-#define DQUOT_SPACE_NOFAIL 0x4
+/* flags of __dquot_alloc_space/__dquot_free_space (kernel values) */
+#define DQUOT_SPACE_WARN	0x1
+#define DQUOT_SPACE_RESERVE	0x2
+#define DQUOT_SPACE_NOFAIL	0x4
 
 static inline struct quota_info *sb_dqopt(struct super_block *sb)
 {
 	return &sb->s_dquot;
 }
 
+/* A setattr touches quota when it changes the size or the owner. */
 static inline bool is_quota_modification(struct mnt_idmap *idmap,
-					 struct inode *inode, struct iattr *ia)
+					 struct inode *inode, struct iattr *attr)
 {
-	return (ia->ia_valid & ATTR_SIZE) ||
-	       i_uid_needs_update(idmap, ia, inode) ||
-	       i_gid_needs_update(idmap, ia, inode);
+	if (attr->ia_valid & ATTR_SIZE)
+		return true;
+	return i_uid_needs_update(idmap, attr, inode) ||
+	       i_gid_needs_update(idmap, attr, inode);
 }
 
-static inline int sb_has_quota_usage_enabled(struct super_block *sb, int type)
-{
-	return 0;
-}
+/* No quota type is ever enabled, loaded, suspended or active. */
+static inline int sb_has_quota_usage_enabled(struct super_block *s, int t) { return 0; }
+static inline int sb_has_quota_limits_enabled(struct super_block *s, int t) { return 0; }
+static inline int sb_has_quota_suspended(struct super_block *s, int t) { return 0; }
+static inline int sb_has_quota_loaded(struct super_block *s, int t) { return 0; }
+static inline int sb_has_quota_active(struct super_block *s, int t) { return 0; }
+static inline int sb_any_quota_suspended(struct super_block *s) { return 0; }
+static inline int sb_any_quota_loaded(struct super_block *s) { return 0; }
 
-static inline int sb_has_quota_limits_enabled(struct super_block *sb,
-					      int type)
-{
-	return 0;
-}
-
-static inline int sb_has_quota_suspended(struct super_block *sb, int type)
-{
-	return 0;
-}
-
-static inline int sb_any_quota_suspended(struct super_block *sb)
-{
-	return 0;
-}
-
-static inline int sb_has_quota_loaded(struct super_block *sb, int type)
-{
-	return 0;
-}
-
-static inline int sb_any_quota_loaded(struct super_block *sb)
-{
-	return 0;
-}
-
-static inline int sb_has_quota_active(struct super_block *sb, int type)
-{
-	return 0;
-}
-
-static inline int dquot_initialize(struct inode *inode)
-{
-	return 0;
-}
-
-static inline bool dquot_initialize_needed(struct inode *inode)
-{
-	return false;
-}
-
-static inline void dquot_drop(struct inode *inode)
-{
-}
-
-static inline int dquot_alloc_inode(struct inode *inode)
-{
-	return 0;
-}
-
-static inline void dquot_free_inode(struct inode *inode)
-{
-}
-
-static inline int dquot_transfer(struct mnt_idmap *idmap,
-				 struct inode *inode, struct iattr *iattr)
-{
-	return 0;
-}
-
-/* charge @number bytes to @inode unless this is only a reservation */
-static inline int __dquot_alloc_space(struct inode *inode, qsize_t number,
-				      int flags)
-{
-	if (flags & DQUOT_SPACE_RESERVE)
-		return 0;
-	inode_add_bytes(inode, number);
-	return 0;
-}
-
-static inline void __dquot_free_space(struct inode *inode, qsize_t number,
-				      int flags)
-{
-	if (flags & DQUOT_SPACE_RESERVE)
-		return;
-	inode_sub_bytes(inode, number);
-}
-
-static inline void dquot_claim_space_nodirty(struct inode *inode,
-					     qsize_t number)
-{
-	inode_add_bytes(inode, number);
-}
-
-static inline int dquot_reclaim_space_nodirty(struct inode *inode,
-					      qsize_t number)
-{
-	inode_sub_bytes(inode, number);
-	return 0;
-}
-
-static inline int dquot_disable(struct super_block *sb, int type,
-				unsigned int flags)
-{
-	return 0;
-}
-
-static inline int dquot_suspend(struct super_block *sb, int type)
-{
-	return 0;
-}
-
-static inline int dquot_resume(struct super_block *sb, int type)
-{
-	return 0;
-}
-
+/* Per-superblock quota control: nothing to switch on or off. */
+static inline int dquot_disable(struct super_block *s, int t, unsigned int f) { return 0; }
+static inline int dquot_suspend(struct super_block *s, int t) { return 0; }
+static inline int dquot_resume(struct super_block *s, int t) { return 0; }
+static inline int dquot_writeback_dquots(struct super_block *s, int t) { return 0; }
 #define dquot_file_open generic_file_open
 
-static inline int dquot_writeback_dquots(struct super_block *sb, int type)
+/* Per-inode dquot references and inode counts: nothing is tracked. */
+static inline int dquot_initialize(struct inode *i) { return 0; }
+static inline bool dquot_initialize_needed(struct inode *i) { return false; }
+static inline void dquot_drop(struct inode *i) { }
+static inline int dquot_alloc_inode(struct inode *i) { return 0; }
+static inline void dquot_free_inode(struct inode *i) { }
+static inline int dquot_transfer(struct mnt_idmap *m, struct inode *i,
+				 struct iattr *a)
 {
 	return 0;
 }
 
-static inline int dquot_alloc_space_nodirty(struct inode *inode, qsize_t nr)
+/*
+ * Space accounting.  Everything funnels into the two primitives below,
+ * which only adjust the inode's byte count: a reservation is not charged
+ * (and so releasing one does nothing), a claim or a real allocation is.
+ * None of them can fail without quota limits.
+ */
+static inline int __dquot_alloc_space(struct inode *inode, qsize_t bytes,
+				      int flags)
 {
-	return __dquot_alloc_space(inode, nr, DQUOT_SPACE_WARN);
+	if (!(flags & DQUOT_SPACE_RESERVE))
+		inode_add_bytes(inode, bytes);
+	return 0;
 }
 
-static inline void dquot_alloc_space_nofail(struct inode *inode, qsize_t nr)
+static inline void __dquot_free_space(struct inode *inode, qsize_t bytes,
+				      int flags)
 {
-	__dquot_alloc_space(inode, nr, DQUOT_SPACE_WARN | DQUOT_SPACE_NOFAIL);
+	if (!(flags & DQUOT_SPACE_RESERVE))
+		inode_sub_bytes(inode, bytes);
+}
+
+/* filesystem blocks of @inode to bytes */
+static inline qsize_t kshim_dquot_blocks(const struct inode *inode, qsize_t n)
+{
+	return n << inode->i_blkbits;
+}
+
+static inline void dquot_claim_space_nodirty(struct inode *inode, qsize_t bytes)
+{
+	inode_add_bytes(inode, bytes);
+}
+
+static inline int dquot_reclaim_space_nodirty(struct inode *inode, qsize_t bytes)
+{
+	inode_sub_bytes(inode, bytes);
+	return 0;
+}
+
+static inline int dquot_alloc_space_nodirty(struct inode *inode, qsize_t bytes)
+{
+	return __dquot_alloc_space(inode, bytes, DQUOT_SPACE_WARN);
+}
+
+/* a successful allocation dirties the whole inode, as in the kernel */
+static inline int dquot_alloc_space(struct inode *inode, qsize_t bytes)
+{
+	int ret = __dquot_alloc_space(inode, bytes, DQUOT_SPACE_WARN);
+
+	if (ret == 0)
+		mark_inode_dirty(inode);
+	return ret;
+}
+
+static inline void dquot_alloc_space_nofail(struct inode *inode, qsize_t bytes)
+{
+	__dquot_alloc_space(inode, bytes, DQUOT_SPACE_WARN | DQUOT_SPACE_NOFAIL);
 	mark_inode_dirty_sync(inode);
 }
 
-static inline int dquot_alloc_space(struct inode *inode, qsize_t nr)
+static inline void dquot_free_space_nodirty(struct inode *inode, qsize_t bytes)
 {
-	int err = dquot_alloc_space_nodirty(inode, nr);
-
-	if (err)
-		return err;
-	/* allocating blocks dirties the whole inode */
-	mark_inode_dirty(inode);
-	return 0;
+	__dquot_free_space(inode, bytes, 0);
 }
 
-static inline int dquot_alloc_block_nodirty(struct inode *inode, qsize_t nr)
+static inline void dquot_free_space(struct inode *inode, qsize_t bytes)
 {
-	return dquot_alloc_space_nodirty(inode, nr << inode->i_blkbits);
+	__dquot_free_space(inode, bytes, 0);
+	mark_inode_dirty_sync(inode);
 }
 
-static inline void dquot_alloc_block_nofail(struct inode *inode, qsize_t nr)
+/* The block-unit variants scale by the inode's block size. */
+static inline int dquot_alloc_block_nodirty(struct inode *inode, qsize_t n)
 {
-	dquot_alloc_space_nofail(inode, nr << inode->i_blkbits);
+	return dquot_alloc_space_nodirty(inode, kshim_dquot_blocks(inode, n));
 }
 
-static inline int dquot_alloc_block(struct inode *inode, qsize_t nr)
+static inline int dquot_alloc_block(struct inode *inode, qsize_t n)
 {
-	return dquot_alloc_space(inode, nr << inode->i_blkbits);
+	return dquot_alloc_space(inode, kshim_dquot_blocks(inode, n));
 }
 
-static inline int dquot_prealloc_block_nodirty(struct inode *inode,
-					       qsize_t nr)
+static inline void dquot_alloc_block_nofail(struct inode *inode, qsize_t n)
 {
-	return __dquot_alloc_space(inode, nr << inode->i_blkbits, 0);
+	dquot_alloc_space_nofail(inode, kshim_dquot_blocks(inode, n));
 }
 
-static inline int dquot_prealloc_block(struct inode *inode, qsize_t nr)
+static inline int dquot_prealloc_block_nodirty(struct inode *inode, qsize_t n)
 {
-	int err = dquot_prealloc_block_nodirty(inode, nr);
+	return __dquot_alloc_space(inode, kshim_dquot_blocks(inode, n), 0);
+}
 
-	if (!err)
+static inline int dquot_prealloc_block(struct inode *inode, qsize_t n)
+{
+	int ret = dquot_prealloc_block_nodirty(inode, n);
+
+	if (ret == 0)
 		mark_inode_dirty_sync(inode);
-	return err;
+	return ret;
 }
 
-static inline int dquot_reserve_block(struct inode *inode, qsize_t nr)
+static inline int dquot_reserve_block(struct inode *inode, qsize_t n)
 {
-	return __dquot_alloc_space(inode, nr << inode->i_blkbits,
+	return __dquot_alloc_space(inode, kshim_dquot_blocks(inode, n),
 				   DQUOT_SPACE_WARN | DQUOT_SPACE_RESERVE);
 }
 
-static inline void dquot_claim_block(struct inode *inode, qsize_t nr)
-{
-	dquot_claim_space_nodirty(inode, nr << inode->i_blkbits);
-	mark_inode_dirty_sync(inode);
-}
-
-static inline void dquot_reclaim_block(struct inode *inode, qsize_t nr)
-{
-	dquot_reclaim_space_nodirty(inode, nr << inode->i_blkbits);
-	mark_inode_dirty_sync(inode);
-}
-
-static inline void dquot_free_space_nodirty(struct inode *inode, qsize_t nr)
-{
-	__dquot_free_space(inode, nr, 0);
-}
-
-static inline void dquot_free_space(struct inode *inode, qsize_t nr)
-{
-	dquot_free_space_nodirty(inode, nr);
-	mark_inode_dirty_sync(inode);
-}
-
-static inline void dquot_free_block_nodirty(struct inode *inode, qsize_t nr)
-{
-	dquot_free_space_nodirty(inode, nr << inode->i_blkbits);
-}
-
-static inline void dquot_free_block(struct inode *inode, qsize_t nr)
-{
-	dquot_free_space(inode, nr << inode->i_blkbits);
-}
-
 static inline void dquot_release_reservation_block(struct inode *inode,
-						   qsize_t nr)
+						   qsize_t n)
 {
-	__dquot_free_space(inode, nr << inode->i_blkbits, DQUOT_SPACE_RESERVE);
+	__dquot_free_space(inode, kshim_dquot_blocks(inode, n),
+			   DQUOT_SPACE_RESERVE);
+}
+
+static inline void dquot_claim_block(struct inode *inode, qsize_t n)
+{
+	dquot_claim_space_nodirty(inode, kshim_dquot_blocks(inode, n));
+	mark_inode_dirty_sync(inode);
+}
+
+static inline void dquot_reclaim_block(struct inode *inode, qsize_t n)
+{
+	dquot_reclaim_space_nodirty(inode, kshim_dquot_blocks(inode, n));
+	mark_inode_dirty_sync(inode);
+}
+
+static inline void dquot_free_block_nodirty(struct inode *inode, qsize_t n)
+{
+	dquot_free_space_nodirty(inode, kshim_dquot_blocks(inode, n));
+}
+
+static inline void dquot_free_block(struct inode *inode, qsize_t n)
+{
+	dquot_free_space(inode, kshim_dquot_blocks(inode, n));
 }
 
 #endif /* _LINUX_QUOTAOPS_ */

@@ -83,6 +83,7 @@ static inline int rcu_read_lock_held(void)
 #define RCU_LOCKDEP_WARN(c, s) do { (void)(c); } while (0)
 #define rcu_sleep_check() do { } while (0)
 #define rcu_momentary_eqs() do { } while (0)
+/* let a grace period end during a long read-side walk (kernel: linux/sched.h) */
 #define cond_resched_rcu() do { rcu_read_unlock(); rcu_read_lock(); } while (0)
 
 void synchronize_rcu(void);

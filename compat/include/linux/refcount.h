@@ -42,7 +42,7 @@ enum refcount_saturation_type {
 /* one instance program-wide (weak definitions merge at link time) */
 __attribute__((weak)) atomic_t kshim_refcount_saturations;
 
-static inline void refcount_warn_saturate(refcount_t *r,
+static inline void refcount_warn_saturate(refcount_t *ref,
 					  enum refcount_saturation_type t)
 {
 	static const char *const what[] = {
@@ -53,187 +53,187 @@ static inline void refcount_warn_saturate(refcount_t *r,
 		[REFCOUNT_DEC_LEAK] = "decrement hit 0; leaking memory",
 	};
 
-	atomic_set(&r->refs, REFCOUNT_SATURATED);
+	atomic_set(&ref->refs, REFCOUNT_SATURATED);
 	atomic_inc(&kshim_refcount_saturations);
 	WARN(1, "refcount_t: %s.\n",
 	     (unsigned int)t < ARRAY_SIZE(what) ? what[t] : "unknown event");
 }
 
-static inline void refcount_set(refcount_t *r, int n)
+static inline void refcount_set(refcount_t *ref, int n)
 {
-	atomic_set(&r->refs, n);
+	atomic_set(&ref->refs, n);
 }
 
-static inline void refcount_set_release(refcount_t *r, int n)
+static inline void refcount_set_release(refcount_t *ref, int n)
 {
-	atomic_set_release(&r->refs, n);
+	atomic_set_release(&ref->refs, n);
 }
 
-static inline unsigned int refcount_read(const refcount_t *r)
+static inline unsigned int refcount_read(const refcount_t *ref)
 {
-	return atomic_read(&r->refs);
+	return atomic_read(&ref->refs);
 }
 
 /* add @i unless the count is zero; a saturated count stays saturated */
-static inline __must_check bool __refcount_add_not_zero(int i, refcount_t *r,
-							int *oldp)
+static inline __must_check bool __refcount_add_not_zero(int i, refcount_t *ref,
+							int *prev)
 {
-	int old = refcount_read(r);
+	int old = refcount_read(ref);
 
 	do {
 		if (!old)
 			break;
-	} while (!atomic_try_cmpxchg_relaxed(&r->refs, &old,
+	} while (!atomic_try_cmpxchg_relaxed(&ref->refs, &old,
 					     (int)((unsigned int)old + i)));
-	if (oldp)
-		*oldp = old;
+	if (prev)
+		*prev = old;
 	if (unlikely(old < 0 || (long)old + i > INT_MAX))
-		refcount_warn_saturate(r, REFCOUNT_ADD_NOT_ZERO_OVF);
+		refcount_warn_saturate(ref, REFCOUNT_ADD_NOT_ZERO_OVF);
 	return old;
 }
 
-static inline __must_check bool refcount_add_not_zero(int i, refcount_t *r)
+static inline __must_check bool refcount_add_not_zero(int i, refcount_t *ref)
 {
-	return __refcount_add_not_zero(i, r, NULL);
+	return __refcount_add_not_zero(i, ref, NULL);
 }
 
 static inline __must_check bool
-__refcount_add_not_zero_acquire(int i, refcount_t *r, int *oldp)
+__refcount_add_not_zero_acquire(int i, refcount_t *ref, int *prev)
 {
-	int old = refcount_read(r);
+	int old = refcount_read(ref);
 
 	do {
 		if (!old)
 			break;
-	} while (!atomic_try_cmpxchg_acquire(&r->refs, &old,
+	} while (!atomic_try_cmpxchg_acquire(&ref->refs, &old,
 					     (int)((unsigned int)old + i)));
-	if (oldp)
-		*oldp = old;
+	if (prev)
+		*prev = old;
 	if (unlikely(old < 0 || (long)old + i > INT_MAX))
-		refcount_warn_saturate(r, REFCOUNT_ADD_NOT_ZERO_OVF);
+		refcount_warn_saturate(ref, REFCOUNT_ADD_NOT_ZERO_OVF);
 	return old;
 }
 
 static inline __must_check bool refcount_add_not_zero_acquire(int i,
-							      refcount_t *r)
+							      refcount_t *ref)
 {
-	return __refcount_add_not_zero_acquire(i, r, NULL);
+	return __refcount_add_not_zero_acquire(i, ref, NULL);
 }
 
-static inline void __refcount_add(int i, refcount_t *r, int *oldp)
+static inline void __refcount_add(int i, refcount_t *ref, int *prev)
 {
-	int old = atomic_fetch_add_relaxed(i, &r->refs);
+	int old = atomic_fetch_add_relaxed(i, &ref->refs);
 
-	if (oldp)
-		*oldp = old;
+	if (prev)
+		*prev = old;
 	if (unlikely(!old))
-		refcount_warn_saturate(r, REFCOUNT_ADD_UAF);
+		refcount_warn_saturate(ref, REFCOUNT_ADD_UAF);
 	else if (unlikely(old < 0 || (long)old + i > INT_MAX))
-		refcount_warn_saturate(r, REFCOUNT_ADD_OVF);
+		refcount_warn_saturate(ref, REFCOUNT_ADD_OVF);
 }
 
-static inline void refcount_add(int i, refcount_t *r)
+static inline void refcount_add(int i, refcount_t *ref)
 {
-	__refcount_add(i, r, NULL);
+	__refcount_add(i, ref, NULL);
 }
 
-static inline __must_check bool __refcount_inc_not_zero(refcount_t *r,
-							int *oldp)
+static inline __must_check bool __refcount_inc_not_zero(refcount_t *ref,
+							int *prev)
 {
-	return __refcount_add_not_zero(1, r, oldp);
+	return __refcount_add_not_zero(1, ref, prev);
 }
 
-static inline __must_check bool refcount_inc_not_zero(refcount_t *r)
+static inline __must_check bool refcount_inc_not_zero(refcount_t *ref)
 {
-	return __refcount_inc_not_zero(r, NULL);
+	return __refcount_inc_not_zero(ref, NULL);
 }
 
 static inline __must_check bool
-__refcount_inc_not_zero_acquire(refcount_t *r, int *oldp)
+__refcount_inc_not_zero_acquire(refcount_t *ref, int *prev)
 {
-	return __refcount_add_not_zero_acquire(1, r, oldp);
+	return __refcount_add_not_zero_acquire(1, ref, prev);
 }
 
-static inline __must_check bool refcount_inc_not_zero_acquire(refcount_t *r)
+static inline __must_check bool refcount_inc_not_zero_acquire(refcount_t *ref)
 {
-	return __refcount_inc_not_zero_acquire(r, NULL);
+	return __refcount_inc_not_zero_acquire(ref, NULL);
 }
 
-static inline void __refcount_inc(refcount_t *r, int *oldp)
+static inline void __refcount_inc(refcount_t *ref, int *prev)
 {
-	__refcount_add(1, r, oldp);
+	__refcount_add(1, ref, prev);
 }
 
-static inline void refcount_inc(refcount_t *r)
+static inline void refcount_inc(refcount_t *ref)
 {
-	__refcount_inc(r, NULL);
+	__refcount_inc(ref, NULL);
 }
 
-static inline __must_check bool __refcount_sub_and_test(int i, refcount_t *r,
-							int *oldp)
+static inline __must_check bool __refcount_sub_and_test(int i, refcount_t *ref,
+							int *prev)
 {
 	/*
 	 * Release for every put, acquire for the last one (the freeing
 	 * thread sees every other user's stores): one acq_rel operation,
 	 * which needs no separate fence (ThreadSanitizer follows it).
 	 */
-	int old = __atomic_fetch_sub(&r->refs.counter, i, __ATOMIC_ACQ_REL);
+	int old = __atomic_fetch_sub(&ref->refs.counter, i, __ATOMIC_ACQ_REL);
 
-	if (oldp)
-		*oldp = old;
+	if (prev)
+		*prev = old;
 	if (old > 0 && old == i)
 		return true;
 	if (unlikely(old <= 0 || old - i < 0))
-		refcount_warn_saturate(r, REFCOUNT_SUB_UAF);
+		refcount_warn_saturate(ref, REFCOUNT_SUB_UAF);
 	return false;
 }
 
-static inline __must_check bool refcount_sub_and_test(int i, refcount_t *r)
+static inline __must_check bool refcount_sub_and_test(int i, refcount_t *ref)
 {
-	return __refcount_sub_and_test(i, r, NULL);
+	return __refcount_sub_and_test(i, ref, NULL);
 }
 
-static inline __must_check bool __refcount_dec_and_test(refcount_t *r,
-							int *oldp)
+static inline __must_check bool __refcount_dec_and_test(refcount_t *ref,
+							int *prev)
 {
-	return __refcount_sub_and_test(1, r, oldp);
+	return __refcount_sub_and_test(1, ref, prev);
 }
 
-static inline __must_check bool refcount_dec_and_test(refcount_t *r)
+static inline __must_check bool refcount_dec_and_test(refcount_t *ref)
 {
-	return __refcount_dec_and_test(r, NULL);
+	return __refcount_dec_and_test(ref, NULL);
 }
 
-static inline void __refcount_dec(refcount_t *r, int *oldp)
+static inline void __refcount_dec(refcount_t *ref, int *prev)
 {
-	int old = atomic_fetch_sub_release(1, &r->refs);
+	int old = atomic_fetch_sub_release(1, &ref->refs);
 
-	if (oldp)
-		*oldp = old;
+	if (prev)
+		*prev = old;
 	if (unlikely(old <= 1))
-		refcount_warn_saturate(r, REFCOUNT_DEC_LEAK);
+		refcount_warn_saturate(ref, REFCOUNT_DEC_LEAK);
 }
 
-static inline void refcount_dec(refcount_t *r)
+static inline void refcount_dec(refcount_t *ref)
 {
-	__refcount_dec(r, NULL);
+	__refcount_dec(ref, NULL);
 }
 
 /* 1 -> 0 only; true if it did that */
-static inline __must_check bool refcount_dec_if_one(refcount_t *r)
+static inline __must_check bool refcount_dec_if_one(refcount_t *ref)
 {
 	int one = 1;
 
-	return atomic_try_cmpxchg_release(&r->refs, &one, 0);
+	return atomic_try_cmpxchg_release(&ref->refs, &one, 0);
 }
 
 /*
  * Decrement unless the count is 1 (or saturated, which stays).  True if
  * the count was decremented or is saturated, false if it is 1.
  */
-static inline __must_check bool refcount_dec_not_one(refcount_t *r)
+static inline __must_check bool refcount_dec_not_one(refcount_t *ref)
 {
-	int old = refcount_read(r);
+	int old = refcount_read(ref);
 
 	do {
 		if (unlikely(old == REFCOUNT_SATURATED))
@@ -241,33 +241,33 @@ static inline __must_check bool refcount_dec_not_one(refcount_t *r)
 		if (old == 1)
 			return false;
 		if (unlikely(old <= 0)) {
-			refcount_warn_saturate(r, REFCOUNT_SUB_UAF);
+			refcount_warn_saturate(ref, REFCOUNT_SUB_UAF);
 			return true;
 		}
-	} while (!atomic_try_cmpxchg_release(&r->refs, &old, old - 1));
+	} while (!atomic_try_cmpxchg_release(&ref->refs, &old, old - 1));
 	return true;
 }
 
-static inline __must_check bool refcount_dec_and_mutex_lock(refcount_t *r,
+static inline __must_check bool refcount_dec_and_mutex_lock(refcount_t *ref,
 							    struct mutex *lock)
 {
-	if (refcount_dec_not_one(r))
+	if (refcount_dec_not_one(ref))
 		return false;
 	mutex_lock(lock);
-	if (!refcount_dec_and_test(r)) {
+	if (!refcount_dec_and_test(ref)) {
 		mutex_unlock(lock);
 		return false;
 	}
 	return true;
 }
 
-static inline __must_check bool refcount_dec_and_lock(refcount_t *r,
+static inline __must_check bool refcount_dec_and_lock(refcount_t *ref,
 						      spinlock_t *lock)
 {
-	if (refcount_dec_not_one(r))
+	if (refcount_dec_not_one(ref))
 		return false;
 	spin_lock(lock);
-	if (!refcount_dec_and_test(r)) {
+	if (!refcount_dec_and_test(ref)) {
 		spin_unlock(lock);
 		return false;
 	}
@@ -275,11 +275,11 @@ static inline __must_check bool refcount_dec_and_lock(refcount_t *r,
 }
 
 static inline __must_check bool
-refcount_dec_and_lock_irqsave(refcount_t *r, spinlock_t *lock,
+refcount_dec_and_lock_irqsave(refcount_t *ref, spinlock_t *lock,
 			      unsigned long *flags)
 {
 	*flags = 0;
-	return refcount_dec_and_lock(r, lock);
+	return refcount_dec_and_lock(ref, lock);
 }
 
 #endif /* _LINUX_REFCOUNT_H */

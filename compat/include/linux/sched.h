@@ -178,10 +178,14 @@ static __always_inline void __kshim_set_state(struct task_struct *t, unsigned in
 	__atomic_store_n(&t->__state, s, __ATOMIC_RELAXED);
 }
 
+/*
+ * An exchange, like the kernel's smp_store_mb(): a full barrier on the
+ * hardware, and for the C model an RMW that try_to_wake_up()'s RMW on the
+ * same word is ordered against.
+ */
 static __always_inline void __kshim_set_state_mb(struct task_struct *t, unsigned int s)
 {
-	__atomic_store_n(&t->__state, s, __ATOMIC_SEQ_CST);
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	(void)__atomic_exchange_n(&t->__state, s, __ATOMIC_SEQ_CST);
 }
 
 void kshim_set_special_state(unsigned int state);
@@ -209,9 +213,6 @@ long io_schedule_timeout(long timeout);
 int io_schedule_prepare(void);
 void io_schedule_finish(int token);
 
-/* CLOCK_MONOTONIC in jiffies (1/CONFIG_HZ s), for kshim's own deadlines */
-unsigned long kshim_sched_jiffies(void);
-
 /* waking: 1 if the task's state matched @state and it is now running */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
 int wake_up_process(struct task_struct *tsk);
@@ -228,7 +229,6 @@ static inline int _cond_resched(void)
 #define cond_resched_lock(lock) ({ (void)(lock); 0; })
 #define cond_resched_rwlock_read(lock) ({ (void)(lock); 0; })
 #define cond_resched_rwlock_write(lock) ({ (void)(lock); 0; })
-#define cond_resched_rcu() do { } while (0)
 
 static inline int need_resched(void)
 {

@@ -38,33 +38,33 @@ static inline unsigned int raw_smp_processor_id(void)
 #define get_cpu() ({ preempt_disable(); raw_smp_processor_id(); })
 #define put_cpu() preempt_enable()
 
-typedef void (*smp_call_func_t)(void *info);
-typedef bool (*smp_cond_func_t)(int cpu, void *info);
+typedef void (*smp_call_func_t)(void *data);
+typedef bool (*smp_cond_func_t)(int cpu, void *data);
 
-void on_each_cpu_cond_mask(smp_cond_func_t cond_func, smp_call_func_t func,
-			   void *info, bool wait, const struct cpumask *mask);
-int smp_call_function_single(int cpuid, smp_call_func_t func, void *info,
-			     int wait);
+void on_each_cpu_cond_mask(smp_cond_func_t cond, smp_call_func_t fn,
+			   void *data, bool sync, const struct cpumask *cpus);
+int smp_call_function_single(int target, smp_call_func_t fn, void *data,
+			     int sync);
 
-static inline void on_each_cpu(smp_call_func_t func, void *info, int wait)
+static inline void on_each_cpu(smp_call_func_t fn, void *data, int sync)
 {
-	on_each_cpu_cond_mask(NULL, func, info, wait, cpu_online_mask);
+	on_each_cpu_cond_mask(NULL, fn, data, sync, cpu_online_mask);
 }
 
-static inline void on_each_cpu_mask(const struct cpumask *mask,
-				    smp_call_func_t func, void *info, bool wait)
+static inline void on_each_cpu_mask(const struct cpumask *cpus,
+				    smp_call_func_t fn, void *data, bool sync)
 {
-	on_each_cpu_cond_mask(NULL, func, info, wait, mask);
+	on_each_cpu_cond_mask(NULL, fn, data, sync, cpus);
 }
 
-static inline void on_each_cpu_cond(smp_cond_func_t cond_func,
-				    smp_call_func_t func, void *info, bool wait)
+static inline void on_each_cpu_cond(smp_cond_func_t cond,
+				    smp_call_func_t fn, void *data, bool sync)
 {
-	on_each_cpu_cond_mask(cond_func, func, info, wait, cpu_online_mask);
+	on_each_cpu_cond_mask(cond, fn, data, sync, cpu_online_mask);
 }
 
-#define smp_call_function_any(mask, func, info, wait)                      \
-	smp_call_function_single(cpumask_first(mask), func, info, wait)
+#define smp_call_function_any(cpus, fn, data, sync)                      \
+	smp_call_function_single(cpumask_first(cpus), fn, data, sync)
 
 static inline int get_boot_cpu_id(void)
 {

@@ -76,7 +76,7 @@ static inline void destroy_timer_on_stack(struct timer_list *timer)
 /* racy by nature, as in the kernel: the answer may change at once */
 static inline int timer_pending(const struct timer_list *timer)
 {
-	return READ_ONCE(timer->entry.pprev) != NULL;
+	return __atomic_load_n(&timer->entry.pprev, __ATOMIC_RELAXED) != NULL;
 }
 
 void add_timer(struct timer_list *timer);
@@ -93,6 +93,9 @@ int timer_delete(struct timer_list *timer);
 int timer_delete_sync(struct timer_list *timer);
 int timer_shutdown(struct timer_list *timer);
 int timer_shutdown_sync(struct timer_list *timer);
+
+/* kshim: wait until @timer's handler is not running; does not deactivate */
+void kshim_timer_wait_running(struct timer_list *timer);
 
 static inline int del_timer(struct timer_list *timer)
 {
