@@ -8,37 +8,39 @@
 #include <linux/bitmap.h>
 #include <linux/slab.h>
 
-void __bitmap_set(unsigned long *map, unsigned int start, int len)
+/*
+ * Set (@set) or clear bits [start, start + len): the first and last words
+ * are masked, the words in between are written whole.
+ */
+static void bitmap_update_range(unsigned long *map, unsigned int start,
+				int len, bool set)
 {
-	unsigned long *p = map + BIT_WORD(start);
-	const unsigned int end = start + len;
-	unsigned long mask = BITMAP_FIRST_WORD_MASK(start);
+	unsigned long *w = map + BIT_WORD(start);
+	unsigned long *last;
+	unsigned long m = BITMAP_FIRST_WORD_MASK(start);
+	unsigned int end = start + len;
 
 	if (len <= 0)
 		return;
-	/* whole words from the first partial one on */
-	while (BIT_WORD(start) < BIT_WORD(end - 1)) {
-		*p++ |= mask;
-		start = (start | (BITS_PER_LONG - 1)) + 1;
-		mask = ~0UL;
+	last = map + BIT_WORD(end - 1);
+	for (; w <= last; w++, m = ~0UL) {
+		if (w == last)
+			m &= BITMAP_LAST_WORD_MASK(end);
+		if (set)
+			*w |= m;
+		else
+			*w &= ~m;
 	}
-	*p |= mask & BITMAP_LAST_WORD_MASK(end);
+}
+
+void __bitmap_set(unsigned long *map, unsigned int start, int len)
+{
+	bitmap_update_range(map, start, len, true);
 }
 
 void __bitmap_clear(unsigned long *map, unsigned int start, int len)
 {
-	unsigned long *p = map + BIT_WORD(start);
-	const unsigned int end = start + len;
-	unsigned long mask = BITMAP_FIRST_WORD_MASK(start);
-
-	if (len <= 0)
-		return;
-	while (BIT_WORD(start) < BIT_WORD(end - 1)) {
-		*p++ &= ~mask;
-		start = (start | (BITS_PER_LONG - 1)) + 1;
-		mask = ~0UL;
-	}
-	*p &= ~(mask & BITMAP_LAST_WORD_MASK(end));
+	bitmap_update_range(map, start, len, false);
 }
 
 /* mask of the valid bits of word i of an nbits bitmap */

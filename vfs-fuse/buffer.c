@@ -137,14 +137,14 @@ struct buffer_head *create_empty_buffers(struct folio *folio,
 					 unsigned long blocksize,
 					 unsigned long b_state)
 {
-	struct address_space *mapping = folio->mapping;
+	struct address_space *aspace = folio->mapping;
 	struct buffer_head *head, *bh;
 
 	head = folio_alloc_buffers(folio, blocksize, GFP_NOFS | __GFP_NOFAIL);
 	for (bh = head; bh; bh = bh->b_this_page)
 		bh->b_state |= b_state;
-	if (mapping)
-		spin_lock(&mapping->i_private_lock);
+	if (aspace)
+		spin_lock(&aspace->i_private_lock);
 	if (folio_test_uptodate(folio) || folio_test_dirty(folio)) {
 		for (bh = head; bh; bh = bh->b_this_page) {
 			if (folio_test_dirty(folio))
@@ -154,15 +154,17 @@ struct buffer_head *create_empty_buffers(struct folio *folio,
 		}
 	}
 	attach_buffers(folio, head);
-	if (mapping)
-		spin_unlock(&mapping->i_private_lock);
+	if (aspace)
+		spin_unlock(&aspace->i_private_lock);
 	return head;
 }
 
 static inline int buffer_busy(struct buffer_head *bh)
 {
-	return atomic_read(&bh->b_count) |
-	       (bh->b_state & ((1UL << BH_Dirty) | (1UL << BH_Lock)));
+	/* acquire: pairs with put_bh()'s release of the last user */
+	return __atomic_load_n(&bh->b_count.counter, __ATOMIC_ACQUIRE) |
+	       (READ_ONCE(bh->b_state) &
+		((1UL << BH_Dirty) | (1UL << BH_Lock)));
 }
 
 /* unlink from an inode's associated list; buffer mapping lock held */
@@ -176,25 +178,25 @@ static void __remove_assoc_queue(struct buffer_head *bh)
 
 bool try_to_free_buffers(struct folio *folio)
 {
-	struct address_space *mapping = folio->mapping;
+	struct address_space *aspace = folio->mapping;
 	struct buffer_head *head, *bh, *next;
 
 	BUG_ON(!folio_test_locked(folio));
 	if (folio_test_writeback(folio))
 		return false;
-	if (mapping)
-		spin_lock(&mapping->i_private_lock);
+	if (aspace)
+		spin_lock(&aspace->i_private_lock);
 	head = folio_buffers(folio);
 	if (!head) {
-		if (mapping)
-			spin_unlock(&mapping->i_private_lock);
+		if (aspace)
+			spin_unlock(&aspace->i_private_lock);
 		return true;
 	}
 	bh = head;
 	do {
 		if (buffer_busy(bh)) {
-			if (mapping)
-				spin_unlock(&mapping->i_private_lock);
+			if (aspace)
+				spin_unlock(&aspace->i_private_lock);
 			return false;
 		}
 		bh = bh->b_this_page;
@@ -203,13 +205,13 @@ bool try_to_free_buffers(struct folio *folio)
 	do {
 		if (bh->b_assoc_map)
 			__remove_assoc_queue(bh);
-		if (buffer_write_io_error(bh) && mapping)
-			set_bit(AS_EIO, &mapping->flags);
+		if (buffer_write_io_error(bh) && aspace)
+			set_bit(AS_EIO, &aspace->flags);
 		bh = bh->b_this_page;
 	} while (bh != head);
 	folio_detach_private(folio);
-	if (mapping)
-		spin_unlock(&mapping->i_private_lock);
+	if (aspace)
+		spin_unlock(&aspace->i_private_lock);
 
 	/* nobody can reach the ring any more */
 	bh = head;
@@ -385,7 +387,7 @@ void __bh_read_batch(int nr, struct buffer_head *bhs[], blk_opf_t op_flags,
 /* --- the block device's page cache ------------------------------------------- */
 
 struct kshim_bdev_inode {
-	struct inode inode;
+	struct inode host_inode;
 	struct file file;
 	struct block_device *bdev;
 	int attached;
@@ -393,14 +395,14 @@ struct kshim_bdev_inode {
 
 static DEFINE_MUTEX(bdev_attach_lock);
 
-static inline struct kshim_bdev_inode *BDEV_I(struct inode *inode)
+static inline struct kshim_bdev_inode *BDEV_I(struct inode *ip)
 {
-	return container_of(inode, struct kshim_bdev_inode, inode);
+	return container_of(ip, struct kshim_bdev_inode, host_inode);
 }
 
-struct block_device *I_BDEV(struct inode *inode)
+struct block_device *I_BDEV(struct inode *ip)
 {
-	return BDEV_I(inode)->bdev;
+	return BDEV_I(ip)->bdev;
 }
 
 struct block_device *file_bdev(struct file *bdev_file)
@@ -408,10 +410,10 @@ struct block_device *file_bdev(struct file *bdev_file)
 	return I_BDEV(bdev_file->f_mapping->host);
 }
 
-static int blkdev_get_block(struct inode *inode, sector_t iblock,
+static int blkdev_get_block(struct inode *ip, sector_t iblock,
 			    struct buffer_head *bh, int create)
 {
-	bh->b_bdev = I_BDEV(inode);
+	bh->b_bdev = I_BDEV(ip);
 	bh->b_blocknr = iblock;
 	set_buffer_mapped(bh);
 	return 0;
@@ -429,14 +431,14 @@ static int blkdev_writepage_cb(struct folio *folio,
 					blkdev_get_block, wbc);
 }
 
-static int blkdev_writepages(struct address_space *mapping,
+static int blkdev_writepages(struct address_space *aspace,
 			     struct writeback_control *wbc)
 {
 	struct blk_plug plug;
 	int err;
 
 	blk_start_plug(&plug);
-	err = write_cache_pages(mapping, wbc, blkdev_writepage_cb, NULL);
+	err = write_cache_pages(aspace, wbc, blkdev_writepage_cb, NULL);
 	blk_finish_plug(&plug);
 	return err;
 }
@@ -452,7 +454,7 @@ static const struct address_space_operations kshim_blkdev_aops = {
 int kshim_bdev_attach_mapping(struct block_device *bdev)
 {
 	struct kshim_bdev_inode *bi;
-	struct inode *inode;
+	struct inode *ip;
 
 	mutex_lock(&bdev_attach_lock);
 	bi = bdev->kshim_vfs_private;
@@ -466,33 +468,33 @@ int kshim_bdev_attach_mapping(struct block_device *bdev)
 		mutex_unlock(&bdev_attach_lock);
 		return -ENOMEM;
 	}
-	inode = &bi->inode;
-	inode->i_mode = S_IFBLK | 0600;
-	inode->i_rdev = bdev->bd_dev;
-	inode->i_blkbits = blksize_bits(bdev_logical_block_size(bdev));
-	inode->i_size = bdev_nr_bytes(bdev);
-	atomic_set(&inode->i_count, 1);
-	spin_lock_init(&inode->i_lock);
-	init_rwsem(&inode->i_rwsem);
-	INIT_LIST_HEAD(&inode->i_io_list);
-	INIT_LIST_HEAD(&inode->i_lru);
-	INIT_LIST_HEAD(&inode->i_sb_list);
-	INIT_LIST_HEAD(&inode->i_wb_list);
-	INIT_LIST_HEAD(&inode->i_devices);
-	kshim_mapping_init(&inode->i_data, inode);
-	inode->i_data.a_ops = &kshim_blkdev_aops;
-	mapping_set_gfp_mask(&inode->i_data, GFP_USER);
-	inode->i_mapping = &inode->i_data;
+	ip = &bi->host_inode;
+	ip->i_mode = S_IFBLK | 0600;
+	ip->i_rdev = bdev->bd_dev;
+	ip->i_blkbits = blksize_bits(bdev_logical_block_size(bdev));
+	ip->i_size = bdev_nr_bytes(bdev);
+	atomic_set(&ip->i_count, 1);
+	spin_lock_init(&ip->i_lock);
+	init_rwsem(&ip->i_rwsem);
+	INIT_LIST_HEAD(&ip->i_io_list);
+	INIT_LIST_HEAD(&ip->i_lru);
+	INIT_LIST_HEAD(&ip->i_sb_list);
+	INIT_LIST_HEAD(&ip->i_wb_list);
+	INIT_LIST_HEAD(&ip->i_devices);
+	kshim_mapping_init(&ip->i_data, ip);
+	ip->i_data.a_ops = &kshim_blkdev_aops;
+	mapping_set_gfp_mask(&ip->i_data, GFP_USER);
+	ip->i_mapping = &ip->i_data;
 
-	bi->file.f_mapping = &inode->i_data;
-	bi->file.f_inode = inode;
+	bi->file.f_mapping = &ip->i_data;
+	bi->file.f_inode = ip;
 	bi->file.f_mode = FMODE_READ | (bdev_read_only(bdev) ? 0 : FMODE_WRITE);
 	atomic_long_set(&bi->file.f_count, 1);
 	spin_lock_init(&bi->file.f_lock);
 	bi->bdev = bdev;
 	bi->attached = 1;
 
-	bdev->bd_mapping = &inode->i_data;
+	bdev->bd_mapping = &ip->i_data;
 	bdev->kshim_vfs_private = bi;
 	mutex_unlock(&bdev_attach_lock);
 	return 0;
@@ -501,7 +503,7 @@ int kshim_bdev_attach_mapping(struct block_device *bdev)
 void kshim_bdev_detach_mapping(struct block_device *bdev)
 {
 	struct kshim_bdev_inode *bi;
-	struct address_space *mapping;
+	struct address_space *aspace;
 
 	mutex_lock(&bdev_attach_lock);
 	bi = bdev->kshim_vfs_private;
@@ -509,12 +511,12 @@ void kshim_bdev_detach_mapping(struct block_device *bdev)
 		mutex_unlock(&bdev_attach_lock);
 		return;
 	}
-	mapping = &bi->inode.i_data;
-	filemap_write_and_wait(mapping);
-	truncate_inode_pages_final(mapping);
-	WARN_ONCE(mapping->nrpages,
+	aspace = &bi->host_inode.i_data;
+	filemap_write_and_wait(aspace);
+	truncate_inode_pages_final(aspace);
+	WARN_ONCE(aspace->nrpages,
 		  "kshim: %lu block device folios still cached at detach\n",
-		  mapping->nrpages);
+		  aspace->nrpages);
 	bdev->bd_mapping = NULL;
 	bdev->kshim_vfs_private = NULL;
 	mutex_unlock(&bdev_attach_lock);
@@ -531,7 +533,7 @@ struct file *kshim_bdev_file(struct block_device *bdev)
 static int bdev_set_blocksize(struct block_device *bdev, int size)
 {
 	struct kshim_bdev_inode *bi = bdev->kshim_vfs_private;
-	struct inode *inode;
+	struct inode *ip;
 
 	if (blk_validate_block_size(size))
 		return -EINVAL;
@@ -539,15 +541,15 @@ static int bdev_set_blocksize(struct block_device *bdev, int size)
 		return -EINVAL;
 	if (WARN_ON_ONCE(!bi))
 		return -ENODEV;
-	inode = &bi->inode;
-	if (inode->i_blkbits != blksize_bits(size)) {
+	ip = &bi->host_inode;
+	if (ip->i_blkbits != blksize_bits(size)) {
 		sync_blockdev(bdev);
-		inode_lock(inode);
-		filemap_invalidate_lock(inode->i_mapping);
-		inode->i_blkbits = blksize_bits(size);
-		truncate_inode_pages(inode->i_mapping, 0);
-		filemap_invalidate_unlock(inode->i_mapping);
-		inode_unlock(inode);
+		inode_lock(ip);
+		filemap_invalidate_lock(ip->i_mapping);
+		ip->i_blkbits = blksize_bits(size);
+		truncate_inode_pages(ip->i_mapping, 0);
+		filemap_invalidate_unlock(ip->i_mapping);
+		inode_unlock(ip);
 	}
 	return 0;
 }
@@ -581,7 +583,7 @@ unsigned int block_size(struct block_device *bdev)
 
 	if (!bi)
 		return bdev_logical_block_size(bdev);
-	return 1U << bi->inode.i_blkbits;
+	return 1U << bi->host_inode.i_blkbits;
 }
 
 int sync_blockdev_range(struct block_device *bdev, loff_t lstart, loff_t lend)
@@ -621,7 +623,9 @@ static struct buffer_head *folio_find_bh(struct folio *folio, sector_t block,
 		return NULL;
 	bh = head;
 	do {
-		if (bh->b_blocknr == block && bh->b_size == size) {
+		/* unmapped: past the device's end, never handed out */
+		if (bh->b_blocknr == block && bh->b_size == size &&
+		    buffer_mapped(bh)) {
 			get_bh(bh);
 			return bh;
 		}
@@ -633,31 +637,35 @@ static struct buffer_head *folio_find_bh(struct folio *folio, sector_t block,
 struct buffer_head *__find_get_block(struct block_device *bdev,
 				     sector_t block, unsigned int size)
 {
-	struct address_space *mapping = bdev->bd_mapping;
+	struct address_space *aspace = bdev->bd_mapping;
 	struct buffer_head *bh;
 	struct folio *folio;
 	pgoff_t index;
 
-	if (WARN_ONCE(!mapping, "kshim: buffer lookup on a device without "
+	if (WARN_ONCE(!aspace, "kshim: buffer lookup on a device without "
 		      "a mapping (kshim_bdev_attach_mapping)\n"))
 		return NULL;
 	index = ((u64)block * size) >> PAGE_SHIFT;
-	folio = __filemap_get_folio(mapping, index, FGP_ACCESSED, 0);
+	folio = __filemap_get_folio(aspace, index, FGP_ACCESSED, 0);
 	if (IS_ERR(folio))
 		return NULL;
-	spin_lock(&mapping->i_private_lock);
+	spin_lock(&aspace->i_private_lock);
 	bh = folio_find_bh(folio, block, size);
-	spin_unlock(&mapping->i_private_lock);
+	spin_unlock(&aspace->i_private_lock);
 	folio_put(folio);
 	return bh;
 }
 
-/* map the buffers of a bdev folio to blocks first_block... */
-static void init_folio_buffers(struct folio *folio, struct block_device *bdev,
-			       sector_t block, unsigned int size)
+/*
+ * map the buffers of a bdev folio to blocks first_block...; returns the
+ * device's end in blocks (those at or past it stay unmapped)
+ */
+static sector_t init_folio_buffers(struct folio *folio, struct block_device *bdev,
+				   sector_t block, unsigned int size)
 {
 	struct buffer_head *head = folio_buffers(folio), *bh = head;
-	sector_t end_block = bdev_nr_bytes(bdev) >> ilog2(size);
+	loff_t bytes = bdev_nr_bytes(bdev);
+	sector_t end_block = bytes ? bytes >> ilog2(size) : ~(sector_t)0;
 	bool uptodate = folio_test_uptodate(folio);
 
 	do {
@@ -674,13 +682,17 @@ static void init_folio_buffers(struct folio *folio, struct block_device *bdev,
 		block++;
 		bh = bh->b_this_page;
 	} while (bh != head);
+	return end_block;
 }
 
-/* make sure the folio holding @block has buffers of @size; false: no */
+/*
+ * make sure the folio holding @block has buffers of @size; false: no, or
+ * @block lies past the end of the device (getblk then returns NULL)
+ */
 static bool grow_buffers(struct block_device *bdev, sector_t block,
 			 unsigned int size, gfp_t gfp)
 {
-	struct address_space *mapping = bdev->bd_mapping;
+	struct address_space *aspace = bdev->bd_mapping;
 	unsigned int sizebits = ilog2(size);
 	struct buffer_head *bh;
 	struct folio *folio;
@@ -692,8 +704,8 @@ static bool grow_buffers(struct block_device *bdev, sector_t block,
 		return false;
 	index = block >> (PAGE_SHIFT - sizebits);
 	first = (sector_t)index << (PAGE_SHIFT - sizebits);
-	gfp |= mapping_gfp_constraint(mapping, ~__GFP_FS);
-	folio = __filemap_get_folio(mapping, index,
+	gfp |= mapping_gfp_constraint(aspace, ~__GFP_FS);
+	folio = __filemap_get_folio(aspace, index,
 				    FGP_LOCK | FGP_ACCESSED | FGP_CREAT, gfp);
 	if (IS_ERR(folio))
 		return false;
@@ -701,10 +713,9 @@ static bool grow_buffers(struct block_device *bdev, sector_t block,
 	bh = folio_buffers(folio);
 	if (bh) {
 		if (bh->b_size == size) {
-			spin_lock(&mapping->i_private_lock);
-			init_folio_buffers(folio, bdev, first, size);
-			spin_unlock(&mapping->i_private_lock);
-			ret = true;
+			spin_lock(&aspace->i_private_lock);
+			ret = block < init_folio_buffers(folio, bdev, first, size);
+			spin_unlock(&aspace->i_private_lock);
 			goto out;
 		}
 		/* buffers of another size: they must go first */
@@ -714,11 +725,10 @@ static bool grow_buffers(struct block_device *bdev, sector_t block,
 	bh = folio_alloc_buffers(folio, size, gfp | __GFP_NOFAIL);
 	if (!bh)
 		goto out;
-	spin_lock(&mapping->i_private_lock);
+	spin_lock(&aspace->i_private_lock);
 	attach_buffers(folio, bh);
-	init_folio_buffers(folio, bdev, first, size);
-	spin_unlock(&mapping->i_private_lock);
-	ret = true;
+	ret = block < init_folio_buffers(folio, bdev, first, size);
+	spin_unlock(&aspace->i_private_lock);
 out:
 	folio_unlock(folio);
 	folio_put(folio);
@@ -798,12 +808,12 @@ void __bforget(struct buffer_head *bh)
 {
 	clear_buffer_dirty(bh);
 	if (bh->b_assoc_map) {
-		struct address_space *buffer_mapping = bh->b_folio->mapping;
+		struct address_space *bh_space = bh->b_folio->mapping;
 
-		spin_lock(&buffer_mapping->i_private_lock);
+		spin_lock(&bh_space->i_private_lock);
 		list_del_init(&bh->b_assoc_buffers);
 		bh->b_assoc_map = NULL;
-		spin_unlock(&buffer_mapping->i_private_lock);
+		spin_unlock(&bh_space->i_private_lock);
 	}
 	__brelse(bh);
 }
@@ -828,13 +838,13 @@ void invalidate_bh_lrus(void)
 
 static bool folio_set_dirty_and_inode(struct folio *folio)
 {
-	struct address_space *mapping = folio->mapping;
+	struct address_space *aspace = folio->mapping;
 
 	if (folio_test_set_dirty(folio))
 		return false;
 	/* a file's mapping dirties its inode; the bdev has no super block */
-	if (mapping && mapping->host && mapping->host->i_sb)
-		__mark_inode_dirty(mapping->host, I_DIRTY_PAGES);
+	if (aspace && aspace->host && aspace->host->i_sb)
+		__mark_inode_dirty(aspace->host, I_DIRTY_PAGES);
 	return true;
 }
 
@@ -852,30 +862,30 @@ void mark_buffer_dirty(struct buffer_head *bh)
 		folio_set_dirty_and_inode(bh->b_folio);
 }
 
-void mark_buffer_dirty_inode(struct buffer_head *bh, struct inode *inode)
+void mark_buffer_dirty_inode(struct buffer_head *bh, struct inode *ip)
 {
-	struct address_space *mapping = inode->i_mapping;
-	struct address_space *buffer_mapping = bh->b_folio->mapping;
+	struct address_space *aspace = ip->i_mapping;
+	struct address_space *bh_space = bh->b_folio->mapping;
 
 	mark_buffer_dirty(bh);
-	if (!mapping->i_private_data)
-		mapping->i_private_data = buffer_mapping;
+	if (!aspace->i_private_data)
+		aspace->i_private_data = bh_space;
 	else
-		BUG_ON(mapping->i_private_data != buffer_mapping);
+		BUG_ON(aspace->i_private_data != bh_space);
 	if (!bh->b_assoc_map) {
-		spin_lock(&buffer_mapping->i_private_lock);
-		list_move_tail(&bh->b_assoc_buffers, &mapping->i_private_list);
-		bh->b_assoc_map = mapping;
-		spin_unlock(&buffer_mapping->i_private_lock);
+		spin_lock(&bh_space->i_private_lock);
+		list_move_tail(&bh->b_assoc_buffers, &aspace->i_private_list);
+		bh->b_assoc_map = aspace;
+		spin_unlock(&bh_space->i_private_lock);
 	}
 }
 
-bool block_dirty_folio(struct address_space *mapping, struct folio *folio)
+bool block_dirty_folio(struct address_space *aspace, struct folio *folio)
 {
 	struct buffer_head *head, *bh;
 	bool newly_dirty;
 
-	spin_lock(&mapping->i_private_lock);
+	spin_lock(&aspace->i_private_lock);
 	head = folio_buffers(folio);
 	if (head) {
 		bh = head;
@@ -885,9 +895,9 @@ bool block_dirty_folio(struct address_space *mapping, struct folio *folio)
 		} while (bh != head);
 	}
 	newly_dirty = !folio_test_set_dirty(folio);
-	spin_unlock(&mapping->i_private_lock);
-	if (newly_dirty && mapping->host && mapping->host->i_sb)
-		__mark_inode_dirty(mapping->host, I_DIRTY_PAGES);
+	spin_unlock(&aspace->i_private_lock);
+	if (newly_dirty && aspace->host && aspace->host->i_sb)
+		__mark_inode_dirty(aspace->host, I_DIRTY_PAGES);
 	return newly_dirty;
 }
 
@@ -953,37 +963,37 @@ void buffer_check_dirty_writeback(struct folio *folio, bool *dirty,
 
 /* --- associated buffers ----------------------------------------------------- */
 
-int inode_has_buffers(struct inode *inode)
+int inode_has_buffers(struct inode *ip)
 {
-	return !list_empty(&inode->i_data.i_private_list);
+	return !list_empty(&ip->i_data.i_private_list);
 }
 
-void invalidate_inode_buffers(struct inode *inode)
+void invalidate_inode_buffers(struct inode *ip)
 {
-	struct address_space *mapping = &inode->i_data;
-	struct address_space *buffer_mapping = mapping->i_private_data;
+	struct address_space *aspace = &ip->i_data;
+	struct address_space *bh_space = aspace->i_private_data;
 
-	if (!inode_has_buffers(inode) || !buffer_mapping)
+	if (!inode_has_buffers(ip) || !bh_space)
 		return;
-	spin_lock(&buffer_mapping->i_private_lock);
-	while (!list_empty(&mapping->i_private_list))
-		__remove_assoc_queue(list_first_entry(&mapping->i_private_list,
+	spin_lock(&bh_space->i_private_lock);
+	while (!list_empty(&aspace->i_private_list))
+		__remove_assoc_queue(list_first_entry(&aspace->i_private_list,
 						      struct buffer_head,
 						      b_assoc_buffers));
-	spin_unlock(&buffer_mapping->i_private_lock);
+	spin_unlock(&bh_space->i_private_lock);
 }
 
-int remove_inode_buffers(struct inode *inode)
+int remove_inode_buffers(struct inode *ip)
 {
-	struct address_space *mapping = &inode->i_data;
-	struct address_space *buffer_mapping = mapping->i_private_data;
+	struct address_space *aspace = &ip->i_data;
+	struct address_space *bh_space = aspace->i_private_data;
 	int ret = 1;
 
-	if (!inode_has_buffers(inode) || !buffer_mapping)
+	if (!inode_has_buffers(ip) || !bh_space)
 		return 1;
-	spin_lock(&buffer_mapping->i_private_lock);
-	while (!list_empty(&mapping->i_private_list)) {
-		struct buffer_head *bh = list_first_entry(&mapping->i_private_list,
+	spin_lock(&bh_space->i_private_lock);
+	while (!list_empty(&aspace->i_private_list)) {
+		struct buffer_head *bh = list_first_entry(&aspace->i_private_list,
 							  struct buffer_head,
 							  b_assoc_buffers);
 		if (buffer_dirty(bh)) {
@@ -992,32 +1002,32 @@ int remove_inode_buffers(struct inode *inode)
 		}
 		__remove_assoc_queue(bh);
 	}
-	spin_unlock(&buffer_mapping->i_private_lock);
+	spin_unlock(&bh_space->i_private_lock);
 	return ret;
 }
 
 /*
- * Write every dirty buffer on @mapping's associated list, wait for all of
+ * Write every dirty buffer on @aspace's associated list, wait for all of
  * them (and for those already under I/O), and keep the ones dirtied again
  * meanwhile on the list.  -EIO if any write failed.
  */
-int sync_mapping_buffers(struct address_space *mapping)
+int sync_mapping_buffers(struct address_space *aspace)
 {
-	struct address_space *buffer_mapping = mapping->i_private_data;
+	struct address_space *bh_space = aspace->i_private_data;
 	spinlock_t *lock;
 	struct buffer_head *bh;
 	LIST_HEAD(inflight);
 	struct blk_plug plug;
 	int err = 0;
 
-	if (!buffer_mapping || list_empty(&mapping->i_private_list))
+	if (!bh_space || list_empty(&aspace->i_private_list))
 		return 0;
-	lock = &buffer_mapping->i_private_lock;
+	lock = &bh_space->i_private_lock;
 
 	blk_start_plug(&plug);
 	spin_lock(lock);
-	while (!list_empty(&mapping->i_private_list)) {
-		bh = list_first_entry(&mapping->i_private_list,
+	while (!list_empty(&aspace->i_private_list)) {
+		bh = list_first_entry(&aspace->i_private_list,
 				      struct buffer_head, b_assoc_buffers);
 		/* stays associated (b_assoc_map) while on our list */
 		list_move_tail(&bh->b_assoc_buffers, &inflight);
@@ -1038,7 +1048,7 @@ int sync_mapping_buffers(struct address_space *mapping)
 		list_del_init(&bh->b_assoc_buffers);
 		if (buffer_dirty(bh))
 			list_add_tail(&bh->b_assoc_buffers,
-				      &mapping->i_private_list);
+				      &aspace->i_private_list);
 		else
 			bh->b_assoc_map = NULL;
 		spin_unlock(lock);
@@ -1055,18 +1065,18 @@ int sync_mapping_buffers(struct address_space *mapping)
 int generic_buffers_fsync_noflush(struct file *file, loff_t start, loff_t end,
 				  bool datasync)
 {
-	struct inode *inode = file->f_mapping->host;
+	struct inode *ip = file->f_mapping->host;
 	int err, ret;
 
 	err = file_write_and_wait_range(file, start, end);
 	if (err)
 		return err;
-	ret = sync_mapping_buffers(inode->i_mapping);
-	if (!(inode->i_state & I_DIRTY_ALL))
+	ret = sync_mapping_buffers(ip->i_mapping);
+	if (!(ip->i_state & I_DIRTY_ALL))
 		goto out;
-	if (datasync && !(inode->i_state & I_DIRTY_DATASYNC))
+	if (datasync && !(ip->i_state & I_DIRTY_DATASYNC))
 		goto out;
-	err = sync_inode_metadata(inode, 1);
+	err = sync_inode_metadata(ip, 1);
 	if (ret == 0)
 		ret = err;
 out:
@@ -1077,11 +1087,11 @@ out:
 int generic_buffers_fsync(struct file *file, loff_t start, loff_t end,
 			  bool datasync)
 {
-	struct inode *inode = file->f_mapping->host;
+	struct inode *ip = file->f_mapping->host;
 	int ret = generic_buffers_fsync_noflush(file, start, end, datasync);
 
-	if (!ret && inode->i_sb->s_bdev)
-		ret = blkdev_issue_flush(inode->i_sb->s_bdev);
+	if (!ret && ip->i_sb->s_bdev)
+		ret = blkdev_issue_flush(ip->i_sb->s_bdev);
 	return ret;
 }
 
@@ -1128,7 +1138,7 @@ static void mark_buffer_async_read(struct buffer_head *bh)
 
 int block_read_full_folio(struct folio *folio, get_block_t *get_block)
 {
-	struct inode *inode = folio->mapping->host;
+	struct inode *ip = folio->mapping->host;
 	struct buffer_head *head, *bh, *arr[MAX_BUF_PER_PAGE];
 	unsigned int blocksize, bbits;
 	sector_t iblock, lblock;
@@ -1138,11 +1148,11 @@ int block_read_full_folio(struct folio *folio, get_block_t *get_block)
 	VM_BUG_ON_FOLIO(folio_test_large(folio), folio);
 	head = folio_buffers(folio);
 	if (!head)
-		head = create_empty_buffers(folio, i_blocksize(inode), 0);
+		head = create_empty_buffers(folio, i_blocksize(ip), 0);
 	blocksize = head->b_size;
 	bbits = ilog2(blocksize);
 	iblock = (sector_t)folio->index << (PAGE_SHIFT - bbits);
-	lblock = (i_size_read(inode) + blocksize - 1) >> bbits;
+	lblock = (i_size_read(ip) + blocksize - 1) >> bbits;
 
 	bh = head;
 	do {
@@ -1154,7 +1164,7 @@ int block_read_full_folio(struct folio *folio, get_block_t *get_block)
 			fully_mapped = false;
 			if (iblock < lblock) {
 				WARN_ON(bh->b_size != blocksize);
-				err = get_block(inode, iblock, bh, 0);
+				err = get_block(ip, iblock, bh, 0);
 				if (err)
 					partial = true;
 			}
@@ -1227,15 +1237,15 @@ bool block_is_partially_uptodate(struct folio *folio, size_t from,
 	return true;
 }
 
-sector_t generic_block_bmap(struct address_space *mapping, sector_t block,
+sector_t generic_block_bmap(struct address_space *aspace, sector_t block,
 			    get_block_t *get_block)
 {
-	struct inode *inode = mapping->host;
+	struct inode *ip = aspace->host;
 	struct buffer_head tmp = {
-		.b_size = i_blocksize(inode),
+		.b_size = i_blocksize(ip),
 	};
 
-	get_block(inode, block, &tmp, 0);
+	get_block(ip, block, &tmp, 0);
 	return tmp.b_blocknr;
 }
 
@@ -1321,7 +1331,7 @@ void mark_buffer_async_write(struct buffer_head *bh)
  * not mapped yet, then lock and send each; the folio is unlocked and in
  * writeback until the last write ends.
  */
-int __block_write_full_folio(struct inode *inode, struct folio *folio,
+int __block_write_full_folio(struct inode *ip, struct folio *folio,
 			     get_block_t *get_block,
 			     struct writeback_control *wbc)
 {
@@ -1332,13 +1342,13 @@ int __block_write_full_folio(struct inode *inode, struct folio *folio,
 
 	head = folio_buffers(folio);
 	if (!head)
-		head = create_empty_buffers(folio, i_blocksize(inode),
+		head = create_empty_buffers(folio, i_blocksize(ip),
 					    (1UL << BH_Dirty) |
 					    (1UL << BH_Uptodate));
 	blocksize = head->b_size;
 	bbits = ilog2(blocksize);
 	block = (sector_t)folio->index << (PAGE_SHIFT - bbits);
-	last_block = (i_size_read(inode) - 1) >> bbits;
+	last_block = (i_size_read(ip) - 1) >> bbits;
 
 	bh = head;
 	do {
@@ -1347,7 +1357,7 @@ int __block_write_full_folio(struct inode *inode, struct folio *folio,
 			clear_buffer_dirty(bh);
 			set_buffer_uptodate(bh);
 		} else if (!buffer_mapped(bh) && buffer_dirty(bh)) {
-			err = get_block(inode, block, bh, 1);
+			err = get_block(ip, block, bh, 1);
 			if (err)
 				break;
 			clear_buffer_delay(bh);
@@ -1384,8 +1394,8 @@ int __block_write_full_folio(struct inode *inode, struct folio *folio,
 int block_write_full_folio(struct folio *folio, struct writeback_control *wbc,
 			   void *get_block)
 {
-	struct inode *inode = folio->mapping->host;
-	loff_t i_size = i_size_read(inode);
+	struct inode *ip = folio->mapping->host;
+	loff_t i_size = i_size_read(ip);
 
 	if (folio_pos(folio) >= i_size) {
 		/* wholly beyond EOF (truncate raced with writeback) */
@@ -1396,7 +1406,7 @@ int block_write_full_folio(struct folio *folio, struct writeback_control *wbc,
 	if (folio_pos(folio) + folio_size(folio) > i_size)
 		folio_zero_segment(folio, offset_in_folio(folio, i_size),
 				   folio_size(folio));
-	return __block_write_full_folio(inode, folio, get_block, wbc);
+	return __block_write_full_folio(ip, folio, get_block, wbc);
 }
 
 /* --- the write path of regular files: later issues ------------------------------ */
@@ -1404,7 +1414,7 @@ int block_write_full_folio(struct folio *folio, struct writeback_control *wbc,
 #define KSHIM_WRITE_PATH()                                                  \
 	WARN_ONCE(1, "kshim: %s comes with the write path\n", __func__)
 
-int block_write_begin(struct address_space *mapping, loff_t pos,
+int block_write_begin(struct address_space *aspace, loff_t pos,
 		      unsigned int len, struct folio **foliop,
 		      get_block_t *get_block)
 {
@@ -1419,7 +1429,7 @@ int __block_write_begin(struct folio *folio, loff_t pos, unsigned int len,
 	return -EROFS;
 }
 
-int block_write_end(struct file *file, struct address_space *mapping,
+int block_write_end(struct file *file, struct address_space *aspace,
 		    loff_t pos, unsigned int len, unsigned int copied,
 		    struct folio *folio, void *fsdata)
 {
@@ -1427,7 +1437,7 @@ int block_write_end(struct file *file, struct address_space *mapping,
 	return 0;
 }
 
-int generic_write_end(struct file *file, struct address_space *mapping,
+int generic_write_end(struct file *file, struct address_space *aspace,
 		      loff_t pos, unsigned int len, unsigned int copied,
 		      struct folio *folio, void *fsdata)
 {
@@ -1442,7 +1452,7 @@ void folio_zero_new_buffers(struct folio *folio, size_t from, size_t to)
 	KSHIM_WRITE_PATH();
 }
 
-int cont_write_begin(struct file *file, struct address_space *mapping,
+int cont_write_begin(struct file *file, struct address_space *aspace,
 		     loff_t pos, unsigned int len, struct folio **foliop,
 		     void **fsdata, get_block_t *get_block, loff_t *bytes)
 {
@@ -1450,7 +1460,7 @@ int cont_write_begin(struct file *file, struct address_space *mapping,
 	return -EROFS;
 }
 
-int generic_cont_expand_simple(struct inode *inode, loff_t size)
+int generic_cont_expand_simple(struct inode *ip, loff_t size)
 {
 	KSHIM_WRITE_PATH();
 	return -EROFS;
@@ -1468,21 +1478,21 @@ int block_page_mkwrite(struct vm_area_struct *vma, struct vm_fault *vmf,
 	return -EROFS;
 }
 
-int block_truncate_page(struct address_space *mapping, loff_t from,
+int block_truncate_page(struct address_space *aspace, loff_t from,
 			get_block_t *get_block)
 {
 	KSHIM_WRITE_PATH();
 	return -EROFS;
 }
 
-int buffer_migrate_folio(struct address_space *mapping, struct folio *dst,
+int buffer_migrate_folio(struct address_space *aspace, struct folio *dst,
 			 struct folio *src, enum migrate_mode mode)
 {
 	/* kshim never migrates folios */
 	return -EBUSY;
 }
 
-int buffer_migrate_folio_norefs(struct address_space *mapping,
+int buffer_migrate_folio_norefs(struct address_space *aspace,
 				struct folio *dst, struct folio *src,
 				enum migrate_mode mode)
 {

@@ -1,74 +1,79 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The registry of filesystem types (fs/filesystems.c).  Kernel guarantees
- * kept: a name is registered once (-EBUSY for a second type of the same
- * name, -EINVAL for a type already on a list or with a dotted name);
- * get_fs_type() finds a registered type by name; unregistering a type that
- * is not registered is -EINVAL.  Filesystems register from module_init,
- * which kshim_runtime_init() runs.  Modules never unload, so no module
- * reference is taken.
+ * The registry of filesystem types (stands in for fs/filesystems.c).
+ *
+ * Kernel guarantees kept: a name is registered once (-EBUSY for a second
+ * type of the same name, -EINVAL for a type already on a list or with a
+ * dotted name); get_fs_type() finds a registered type by name;
+ * unregistering a type that is not registered is -EINVAL.  Filesystems
+ * register from module_init, which kshim_runtime_init() runs.  Modules
+ * never unload, so no module reference is taken.
  */
 #include <linux/fs.h>
 #include <linux/rwlock.h>
 #include <linux/string.h>
 
-static struct file_system_type *file_systems;
-static DEFINE_RWLOCK(file_systems_lock);
+/* singly linked through ->next, newest last; readers share the lock */
+static struct file_system_type *kshim_fs_types;
+static DEFINE_RWLOCK(kshim_fs_types_lock);
 
-/* the link that points at @name's entry, or at the list's end */
-static struct file_system_type **find_filesystem(const char *name,
-						 unsigned int len)
+/*
+ * The link that points at the entry called @want, or the terminating NULL
+ * link when there is none (so that a registration can store through it).
+ */
+static struct file_system_type **kshim_fs_link(const char *want)
 {
-	struct file_system_type **p;
+	struct file_system_type **link = &kshim_fs_types;
 
-	for (p = &file_systems; *p; p = &(*p)->next)
-		if (strncmp((*p)->name, name, len) == 0 && !(*p)->name[len])
-			break;
-	return p;
+	while (*link && strcmp((*link)->name, want) != 0)
+		link = &(*link)->next;
+	return link;
 }
 
-int register_filesystem(struct file_system_type *fs)
+int register_filesystem(struct file_system_type *type)
 {
-	struct file_system_type **p;
-	int res = 0;
+	struct file_system_type **slot;
+	int err = 0;
 
-	if (!fs->name || strchr(fs->name, '.'))
+	if (!type->name || strchr(type->name, '.'))
 		return -EINVAL;
-	if (fs->next)
-		return -EBUSY;
-	write_lock(&file_systems_lock);
-	p = find_filesystem(fs->name, strlen(fs->name));
-	if (*p)
-		res = -EBUSY;
+	if (type->next)
+		return -EBUSY;	/* already on some list */
+
+	write_lock(&kshim_fs_types_lock);
+	slot = kshim_fs_link(type->name);
+	if (*slot == NULL)
+		*slot = type;
 	else
-		*p = fs;
-	write_unlock(&file_systems_lock);
-	return res;
+		err = -EBUSY;
+	write_unlock(&kshim_fs_types_lock);
+	return err;
 }
 
-int unregister_filesystem(struct file_system_type *fs)
+int unregister_filesystem(struct file_system_type *type)
 {
-	struct file_system_type **tmp;
+	struct file_system_type **link;
+	int err = -EINVAL;
 
-	write_lock(&file_systems_lock);
-	for (tmp = &file_systems; *tmp; tmp = &(*tmp)->next) {
-		if (fs == *tmp) {
-			*tmp = fs->next;
-			fs->next = NULL;
-			write_unlock(&file_systems_lock);
-			return 0;
-		}
+	write_lock(&kshim_fs_types_lock);
+	for (link = &kshim_fs_types; *link; link = &(*link)->next) {
+		if (*link != type)
+			continue;
+		*link = type->next;
+		type->next = NULL;
+		err = 0;
+		break;
 	}
-	write_unlock(&file_systems_lock);
-	return -EINVAL;
+	write_unlock(&kshim_fs_types_lock);
+	return err;
 }
 
-struct file_system_type *get_fs_type(const char *name)
+struct file_system_type *get_fs_type(const char *want)
 {
-	struct file_system_type *fs;
+	struct file_system_type *found;
 
-	read_lock(&file_systems_lock);
-	fs = *find_filesystem(name, strlen(name));
-	read_unlock(&file_systems_lock);
-	return fs;
+	read_lock(&kshim_fs_types_lock);
+	found = *kshim_fs_link(want);
+	read_unlock(&kshim_fs_types_lock);
+	return found;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The filesystem context (fs/fs_context.c): the mount path shared by
- * filesystems with ->init_fs_context and legacy ones with ->mount.
+ * The filesystem context (stands in for fs/fs_context.c): the mount path
+ * shared by filesystems with ->init_fs_context and legacy ones with ->mount.
  *
  * Kernel guarantees kept:
  *  - a parameter is offered first to the common super block flags (ro,
@@ -25,321 +25,333 @@
 #include <linux/string.h>
 #include <linux/printk.h>
 
-static const struct constant_table common_set_sb_flag[] = {
-	{ "dirsync", SB_DIRSYNC },
-	{ "lazytime", SB_LAZYTIME },
-	{ "mand", SB_MANDLOCK },
-	{ "ro", SB_RDONLY },
-	{ "sync", SB_SYNCHRONOUS },
-	{ },
+/*
+ * Mount flags every filesystem understands.  One table: each word either
+ * sets or clears its flag; the mask records that the caller chose it.
+ */
+struct kshim_sb_word {
+	const char *word;
+	unsigned int flag;
+	bool set;
 };
 
-static const struct constant_table common_clear_sb_flag[] = {
-	{ "async", SB_SYNCHRONOUS },
-	{ "nolazytime", SB_LAZYTIME },
-	{ "nomand", SB_MANDLOCK },
-	{ "rw", SB_RDONLY },
-	{ },
+static const struct kshim_sb_word kshim_sb_words[] = {
+	{ "ro",		SB_RDONLY,	true },
+	{ "rw",		SB_RDONLY,	false },
+	{ "sync",	SB_SYNCHRONOUS,	true },
+	{ "async",	SB_SYNCHRONOUS,	false },
+	{ "dirsync",	SB_DIRSYNC,	true },
+	{ "lazytime",	SB_LAZYTIME,	true },
+	{ "nolazytime",	SB_LAZYTIME,	false },
+	{ "mand",	SB_MANDLOCK,	true },
+	{ "nomand",	SB_MANDLOCK,	false },
 };
 
-static int vfs_parse_sb_flag(struct fs_context *fc, const char *key)
+static int kshim_apply_sb_word(struct fs_context *ctx, const char *name)
 {
-	int flag = lookup_constant(common_set_sb_flag, key, 0);
+	size_t i;
 
-	if (flag) {
-		fc->sb_flags |= flag;
-		fc->sb_flags_mask |= flag;
-		return 0;
-	}
-	flag = lookup_constant(common_clear_sb_flag, key, 0);
-	if (flag) {
-		fc->sb_flags &= ~flag;
-		fc->sb_flags_mask |= flag;
+	for (i = 0; i < ARRAY_SIZE(kshim_sb_words); i++) {
+		const struct kshim_sb_word *w = &kshim_sb_words[i];
+
+		if (strcmp(w->word, name))
+			continue;
+		if (w->set)
+			ctx->sb_flags |= w->flag;
+		else
+			ctx->sb_flags &= ~w->flag;
+		ctx->sb_flags_mask |= w->flag;
 		return 0;
 	}
 	return -ENOPARAM;
 }
 
-static int vfs_parse_fs_param_source(struct fs_context *fc,
-				     struct fs_parameter *param)
+/* "source=<dev>": the context takes over the string */
+static int kshim_take_source(struct fs_context *ctx, struct fs_parameter *p)
 {
-	if (strcmp(param->key, "source"))
+	if (strcmp(p->key, "source") != 0)
 		return -ENOPARAM;
-	if (param->type != fs_value_is_string)
-		return invalf(fc, "Non-string source");
-	if (fc->source)
-		return invalf(fc, "Multiple sources");
-	fc->source = param->string;
-	param->string = NULL;
+	if (p->type != fs_value_is_string)
+		return invalf(ctx, "Non-string source");
+	if (ctx->source)
+		return invalf(ctx, "Multiple sources");
+	ctx->source = p->string;
+	p->string = NULL;
 	return 0;
 }
 
-int vfs_parse_fs_param(struct fs_context *fc, struct fs_parameter *param)
+int vfs_parse_fs_param(struct fs_context *ctx, struct fs_parameter *p)
 {
-	int ret;
+	int err;
 
-	if (!param->key)
-		return invalf(fc, "Unnamed parameter\n");
-	ret = vfs_parse_sb_flag(fc, param->key);
-	if (ret != -ENOPARAM)
-		return ret;
-	if (fc->ops->parse_param) {
-		ret = fc->ops->parse_param(fc, param);
-		if (ret != -ENOPARAM)
-			return ret;
-	}
-	ret = vfs_parse_fs_param_source(fc, param);
-	if (ret != -ENOPARAM)
-		return ret;
-	return invalf(fc, "%s: Unknown parameter '%s'", fc->fs_type->name,
-		      param->key);
+	if (!p->key)
+		return invalf(ctx, "Unnamed parameter\n");
+
+	err = kshim_apply_sb_word(ctx, p->key);
+	if (err == -ENOPARAM && ctx->ops->parse_param)
+		err = ctx->ops->parse_param(ctx, p);
+	if (err == -ENOPARAM)
+		err = kshim_take_source(ctx, p);
+	if (err != -ENOPARAM)
+		return err;
+	return invalf(ctx, "%s: Unknown parameter '%s'", ctx->fs_type->name,
+		      p->key);
 }
 
-int vfs_parse_fs_string(struct fs_context *fc, const char *key,
-			const char *value, size_t v_size)
+int vfs_parse_fs_string(struct fs_context *ctx, const char *name,
+			const char *val, size_t len)
 {
-	struct fs_parameter param = {
-		.key = key,
-		.type = fs_value_is_flag,
-		.size = v_size,
-	};
-	int ret;
+	struct fs_parameter p = { .key = name, .size = len };
+	int err;
 
-	if (value) {
-		param.string = kmemdup_nul(value, v_size, GFP_KERNEL);
-		if (!param.string)
+	if (!val) {
+		p.type = fs_value_is_flag;
+	} else {
+		p.type = fs_value_is_string;
+		p.string = kmemdup_nul(val, len, GFP_KERNEL);
+		if (!p.string)
 			return -ENOMEM;
-		param.type = fs_value_is_string;
 	}
-	ret = vfs_parse_fs_param(fc, &param);
-	kfree(param.string);
-	return ret;
+	err = vfs_parse_fs_param(ctx, &p);
+	kfree(p.string);
+	return err;
 }
 
-int generic_parse_monolithic(struct fs_context *fc, void *data)
+int generic_parse_monolithic(struct fs_context *ctx, void *opts)
 {
-	char *options = data, *key;
-	int ret;
+	char *rest = opts;
+	char *item;
 
-	if (!options)
-		return 0;
-	while ((key = strsep(&options, ",")) != NULL) {
-		char *value;
-		size_t v_len = 0;
+	while (rest) {
+		char *eq;
+		int err;
 
-		if (!*key)
+		item = strsep(&rest, ",");
+		if (*item == '\0')
 			continue;
-		value = strchr(key, '=');
-		if (value) {
-			if (value == key)
-				continue;
-			*value++ = '\0';
-			v_len = strlen(value);
-		}
-		ret = vfs_parse_fs_string(fc, key, value, v_len);
-		if (ret < 0)
-			return ret;
+		eq = strchr(item, '=');
+		if (eq == item)
+			continue;	/* "=value" has no key: skipped */
+		if (eq)
+			*eq++ = '\0';
+		err = vfs_parse_fs_string(ctx, item, eq, eq ? strlen(eq) : 0);
+		if (err < 0)
+			return err;
 	}
 	return 0;
 }
 
 /* --- legacy filesystems: ->mount(fs_type, flags, source, data) ----------- */
 
-struct legacy_fs_context {
-	char *legacy_data;	/* the option string, handed over whole */
-	size_t data_size;
+/* the option string a legacy ->mount gets, built up or handed over whole */
+struct kshim_legacy_opts {
+	char *text;
+	size_t len;
 };
 
-static void legacy_fs_context_free(struct fs_context *fc)
+static void kshim_legacy_free(struct fs_context *ctx)
 {
-	struct legacy_fs_context *ctx = fc->fs_private;
+	struct kshim_legacy_opts *lo = ctx->fs_private;
 
-	if (ctx)
-		kfree(ctx->legacy_data);
-	kfree(ctx);
+	if (!lo)
+		return;
+	kfree(lo->text);
+	kfree(lo);
 }
 
-/* single parameters are appended, "key[=value]", comma-separated */
-static int legacy_parse_param(struct fs_context *fc,
-			      struct fs_parameter *param)
+static void kshim_legacy_append(struct kshim_legacy_opts *lo, const char *s,
+				size_t n)
 {
-	struct legacy_fs_context *ctx = fc->fs_private;
-	size_t klen = strlen(param->key), vlen = 0, need;
-	char *buf;
-	int ret;
+	memcpy(lo->text + lo->len, s, n);
+	lo->len += n;
+}
 
-	ret = vfs_parse_fs_param_source(fc, param);
-	if (ret != -ENOPARAM)
-		return ret;
-	if (param->type == fs_value_is_string)
-		vlen = param->size;
-	else if (param->type != fs_value_is_flag)
-		return invalf(fc, "VFS: Legacy: Parameter type for '%s' not supported",
-			      param->key);
-	if (strchr(param->key, ','))
-		return invalf(fc, "VFS: Legacy: Option '%s' contained comma",
-			      param->key);
-	need = ctx->data_size + 1 + klen + 1 + vlen + 1;
-	if (need > PAGE_SIZE)
-		return invalf(fc, "VFS: Legacy: Cumulative options too large");
-	buf = krealloc(ctx->legacy_data, need, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	ctx->legacy_data = buf;
-	if (ctx->data_size)
-		buf[ctx->data_size++] = ',';
-	memcpy(buf + ctx->data_size, param->key, klen);
-	ctx->data_size += klen;
-	if (vlen) {
-		buf[ctx->data_size++] = '=';
-		memcpy(buf + ctx->data_size, param->string, vlen);
-		ctx->data_size += vlen;
+/* one parameter is appended as ",key" or ",key=value" */
+static int kshim_legacy_param(struct fs_context *ctx, struct fs_parameter *p)
+{
+	struct kshim_legacy_opts *lo = ctx->fs_private;
+	size_t keylen, vallen = 0, total;
+	char *grown;
+	int err;
+
+	err = kshim_take_source(ctx, p);
+	if (err != -ENOPARAM)
+		return err;
+
+	switch (p->type) {
+	case fs_value_is_string:
+		vallen = p->size;
+		break;
+	case fs_value_is_flag:
+		break;
+	default:
+		return invalf(ctx, "VFS: Legacy: unsupported type for option '%s'",
+			      p->key);
 	}
-	buf[ctx->data_size] = '\0';
-	return 0;
-}
+	if (strchr(p->key, ','))
+		return invalf(ctx, "VFS: Legacy: comma inside option '%s'",
+			      p->key);
 
-static int legacy_parse_monolithic(struct fs_context *fc, void *data)
-{
-	struct legacy_fs_context *ctx = fc->fs_private;
-	char *copy;
-
-	if (!data)
-		return 0;
-	copy = kstrdup(data, GFP_KERNEL);
-	if (!copy)
+	keylen = strlen(p->key);
+	/* separator, key, '=', value, terminator */
+	total = lo->len + 1 + keylen + 1 + vallen + 1;
+	if (total > PAGE_SIZE)
+		return invalf(ctx, "VFS: Legacy: option string exceeds a page");
+	grown = krealloc(lo->text, total, GFP_KERNEL);
+	if (!grown)
 		return -ENOMEM;
-	kfree(ctx->legacy_data);
-	ctx->legacy_data = copy;
-	ctx->data_size = strlen(copy);
+	lo->text = grown;
+
+	if (lo->len)
+		kshim_legacy_append(lo, ",", 1);
+	kshim_legacy_append(lo, p->key, keylen);
+	if (vallen) {
+		kshim_legacy_append(lo, "=", 1);
+		kshim_legacy_append(lo, p->string, vallen);
+	}
+	lo->text[lo->len] = '\0';
 	return 0;
 }
 
-static int legacy_get_tree(struct fs_context *fc)
+static int kshim_legacy_whole(struct fs_context *ctx, void *opts)
 {
-	struct legacy_fs_context *ctx = fc->fs_private;
-	struct dentry *root;
+	struct kshim_legacy_opts *lo = ctx->fs_private;
+	char *dup;
 
-	root = fc->fs_type->mount(fc->fs_type, fc->sb_flags, fc->source,
-				  ctx->legacy_data);
-	if (IS_ERR(root))
-		return PTR_ERR(root);
-	fc->root = root;
+	if (!opts)
+		return 0;
+	dup = kstrdup(opts, GFP_KERNEL);
+	if (!dup)
+		return -ENOMEM;
+	kfree(lo->text);
+	lo->text = dup;
+	lo->len = strlen(dup);
 	return 0;
 }
 
-static const struct fs_context_operations legacy_fs_context_ops = {
-	.free = legacy_fs_context_free,
-	.parse_param = legacy_parse_param,
-	.parse_monolithic = legacy_parse_monolithic,
-	.get_tree = legacy_get_tree,
+static int kshim_legacy_get_tree(struct fs_context *ctx)
+{
+	struct kshim_legacy_opts *lo = ctx->fs_private;
+	struct file_system_type *type = ctx->fs_type;
+	struct dentry *top;
+
+	top = type->mount(type, ctx->sb_flags, ctx->source, lo->text);
+	if (IS_ERR(top))
+		return PTR_ERR(top);
+	ctx->root = top;
+	return 0;
+}
+
+static const struct fs_context_operations kshim_legacy_ops = {
+	.parse_monolithic	= kshim_legacy_whole,
+	.parse_param		= kshim_legacy_param,
+	.get_tree		= kshim_legacy_get_tree,
+	.free			= kshim_legacy_free,
 };
 
-static int legacy_init_fs_context(struct fs_context *fc)
+static int kshim_legacy_init(struct fs_context *ctx)
 {
-	fc->fs_private = kzalloc(sizeof(struct legacy_fs_context), GFP_KERNEL);
-	if (!fc->fs_private)
+	struct kshim_legacy_opts *lo = kzalloc(sizeof(*lo), GFP_KERNEL);
+
+	if (!lo)
 		return -ENOMEM;
-	fc->ops = &legacy_fs_context_ops;
+	ctx->fs_private = lo;
+	ctx->ops = &kshim_legacy_ops;
 	return 0;
 }
 
 /* --- contexts ----------------------------------------------------------- */
 
-static struct fs_context *alloc_fs_context(struct file_system_type *fs_type,
-					   struct dentry *reference,
-					   unsigned int sb_flags,
-					   unsigned int sb_flags_mask,
-					   enum fs_context_purpose purpose)
+static struct fs_context *kshim_new_context(struct file_system_type *type,
+					    struct dentry *mounted,
+					    unsigned int flags,
+					    unsigned int mask,
+					    enum fs_context_purpose why)
 {
-	int (*init_fs_context)(struct fs_context *);
-	struct fs_context *fc;
-	int ret;
+	struct fs_context *ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	int err;
 
-	fc = kzalloc(sizeof(*fc), GFP_KERNEL);
-	if (!fc)
+	if (!ctx)
 		return ERR_PTR(-ENOMEM);
-	fc->purpose = purpose;
-	fc->sb_flags = sb_flags;
-	fc->sb_flags_mask = sb_flags_mask;
-	fc->fs_type = fs_type;
-	fc->cred = get_cred(current_cred());
-	fc->user_ns = &init_user_ns;
-	fc->log.prefix = fs_type->name;
-	mutex_init(&fc->uapi_mutex);
-	if (reference)
-		fc->root = dget(reference);
 
-	init_fs_context = fs_type->init_fs_context;
-	if (!init_fs_context)
-		init_fs_context = legacy_init_fs_context;
-	ret = init_fs_context(fc);
-	if (ret < 0) {
-		put_fs_context(fc);
-		return ERR_PTR(ret);
+	ctx->fs_type = type;
+	ctx->purpose = why;
+	ctx->sb_flags = flags;
+	ctx->sb_flags_mask = mask;
+	ctx->log.prefix = type->name;
+	ctx->user_ns = &init_user_ns;
+	ctx->cred = get_cred(current_cred());
+	mutex_init(&ctx->uapi_mutex);
+	if (mounted)
+		ctx->root = dget(mounted);
+
+	/* filesystems without ->init_fs_context go through ->mount */
+	err = type->init_fs_context ? type->init_fs_context(ctx) :
+				      kshim_legacy_init(ctx);
+	if (err < 0) {
+		put_fs_context(ctx);
+		return ERR_PTR(err);
 	}
-	fc->need_free = true;
-	return fc;
+	ctx->need_free = true;
+	return ctx;
 }
 
-struct fs_context *fs_context_for_mount(struct file_system_type *fs_type,
-					unsigned int sb_flags)
+struct fs_context *fs_context_for_mount(struct file_system_type *type,
+					unsigned int flags)
 {
-	return alloc_fs_context(fs_type, NULL, sb_flags, 0,
-				FS_CONTEXT_FOR_MOUNT);
+	return kshim_new_context(type, NULL, flags, 0, FS_CONTEXT_FOR_MOUNT);
 }
 
-struct fs_context *fs_context_for_reconfigure(struct dentry *dentry,
-					      unsigned int sb_flags,
-					      unsigned int sb_flags_mask)
+struct fs_context *fs_context_for_reconfigure(struct dentry *root,
+					      unsigned int flags,
+					      unsigned int mask)
 {
-	return alloc_fs_context(dentry->d_sb->s_type, dentry, sb_flags,
-				sb_flags_mask, FS_CONTEXT_FOR_RECONFIGURE);
+	return kshim_new_context(root->d_sb->s_type, root, flags, mask,
+				 FS_CONTEXT_FOR_RECONFIGURE);
 }
 
-int vfs_get_tree(struct fs_context *fc)
+int vfs_get_tree(struct fs_context *ctx)
 {
 	struct super_block *sb;
-	int error;
+	int err;
 
-	if (fc->root)
-		return -EBUSY;
-	error = fc->ops->get_tree(fc);
-	if (error < 0)
-		return error;
-	if (!fc->root) {
-		pr_err("Filesystem %s get_tree() didn't set fc->root, returned %i\n",
-		       fc->fs_type->name, error);
-		BUG();
-	}
-	sb = fc->root->d_sb;
+	if (ctx->root)
+		return -EBUSY;	/* this context already produced a tree */
+
+	err = ctx->ops->get_tree(ctx);
+	if (err < 0)
+		return err;
+
+	/* success without a root is a filesystem bug the kernel also traps */
+	BUG_ON(!ctx->root);
+
+	sb = ctx->root->d_sb;
 	WARN_ON(!sb->s_bdi);
 	sb->s_flags |= SB_BORN;
-	if (unlikely(sb->s_maxbytes < 0))
-		pr_warn("%s set sb->s_maxbytes to negative value (%lld)\n",
-			fc->fs_type->name, sb->s_maxbytes);
+	if (sb->s_maxbytes < 0)
+		pr_warn("kshim: %s left a negative s_maxbytes (%lld)\n",
+			ctx->fs_type->name, sb->s_maxbytes);
 	return 0;
 }
 
-void put_fs_context(struct fs_context *fc)
+void put_fs_context(struct fs_context *ctx)
 {
-	struct super_block *sb;
+	if (ctx->root) {
+		struct super_block *sb = ctx->root->d_sb;
 
-	if (fc->root) {
-		sb = fc->root->d_sb;
-		dput(fc->root);
-		fc->root = NULL;
+		dput(ctx->root);
+		ctx->root = NULL;
 		deactivate_super(sb);
 	}
-	if (fc->need_free && fc->ops && fc->ops->free)
-		fc->ops->free(fc);
-	put_cred(fc->cred);
-	kfree(fc->source);
-	kfree(fc);
+	if (ctx->need_free && ctx->ops && ctx->ops->free)
+		ctx->ops->free(ctx);
+	put_cred(ctx->cred);
+	kfree(ctx->source);
+	kfree(ctx);
 }
 
 /* ->reconfigure is the remount path: not offered yet */
-int reconfigure_super(struct fs_context *fc)
+int reconfigure_super(struct fs_context *ctx)
 {
 	WARN_ONCE(1, "kshim: reconfigure_super comes with remount support\n");
 	return -EOPNOTSUPP;
@@ -348,25 +360,28 @@ int reconfigure_super(struct fs_context *fc)
 void logfc(struct fc_log *log, const char *prefix, char level,
 	   const char *fmt, ...)
 {
-	struct va_format vaf;
-	va_list va;
+	const char *sep = prefix ? ": " : "";
+	const char *kl;
+	struct va_format msg;
+	va_list args;
 
-	va_start(va, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &va;
 	switch (level) {
-	case 'w':
-		printk(KERN_WARNING "%s%s%pV\n", prefix ? prefix : "",
-		       prefix ? ": " : "", &vaf);
-		break;
 	case 'e':
-		printk(KERN_ERR "%s%s%pV\n", prefix ? prefix : "",
-		       prefix ? ": " : "", &vaf);
+		kl = KERN_ERR;
+		break;
+	case 'w':
+		kl = KERN_WARNING;
 		break;
 	default:
-		printk(KERN_NOTICE "%s%s%pV\n", prefix ? prefix : "",
-		       prefix ? ": " : "", &vaf);
+		kl = KERN_NOTICE;
 		break;
 	}
-	va_end(va);
+	if (!prefix)
+		prefix = "";
+
+	va_start(args, fmt);
+	msg.fmt = fmt;
+	msg.va = &args;
+	printk("%s%s%s%pV\n", kl, prefix, sep, &msg);
+	va_end(args);
 }

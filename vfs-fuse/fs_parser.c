@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Mount parameter parsing (fs/fs_parser.c).  Kernel guarantees kept:
- * fs_parse() matches a parameter by name against the filesystem's table
- * (a valueless "noNAME" negates a fsparam_flag_no NAME), checks that a
- * flag has no value and a typed parameter has one, converts it (u32 in
- * the table's base, s32, u64, bool words, enum constants, uid/gid in the
- * initial namespace, strings) and returns the table's option number;
- * -ENOPARAM for an unknown name, -EINVAL with a logged message for a bad
- * value.  fd, path and blockdev parameters are not supported.
+ * Mount parameter parsing (stands in for fs/fs_parser.c).
+ *
+ * Kernel guarantees kept: fs_parse() matches a parameter by name against
+ * the filesystem's table (a valueless "noNAME" negates a fsparam_flag_no
+ * NAME), checks that a flag has no value and a typed parameter has one,
+ * converts it (u32 in the table's base, s32, u64, bool words, enum
+ * constants, uid/gid in the initial namespace, strings) and returns the
+ * table's option number; -ENOPARAM for an unknown name, -EINVAL with a
+ * logged message for a bad value.  fd, path and blockdev parameters are
+ * not supported.
  */
 #include <linux/fs.h>
 #include <linux/fs_context.h>
@@ -15,236 +17,270 @@
 #include <linux/kstrtox.h>
 #include <linux/string.h>
 
-static const struct constant_table bool_names[] = {
-	{ "0", false },
-	{ "1", true },
-	{ "false", false },
-	{ "no", false },
-	{ "true", true },
-	{ "yes", true },
+/* the words a boolean parameter accepts */
+static const struct constant_table kshim_bool_words[] = {
+	{ "1", true },		{ "0", false },
+	{ "yes", true },	{ "no", false },
+	{ "true", true },	{ "false", false },
 	{ },
 };
 
-int lookup_constant(const struct constant_table *tbl, const char *name,
-		    int not_found)
+int lookup_constant(const struct constant_table *table, const char *word,
+		    int fallback)
 {
-	for (; tbl->name; tbl++)
-		if (!strcmp(name, tbl->name))
-			return tbl->value;
-	return not_found;
+	const struct constant_table *c;
+
+	for (c = table; c->name; c++)
+		if (strcmp(c->name, word) == 0)
+			return c->value;
+	return fallback;
 }
 
-static bool is_flag(const struct fs_parameter_spec *p)
+/* a table entry without a converter is a plain flag */
+static inline bool kshim_spec_is_flag(const struct fs_parameter_spec *spec)
 {
-	return p->type == NULL;
+	return !spec->type;
 }
 
 static const struct fs_parameter_spec *
-fs_lookup_key(const struct fs_parameter_spec *desc,
-	      struct fs_parameter *param, bool *negated)
+kshim_find_spec(const struct fs_parameter_spec *table, const char *word,
+		bool flag_only)
 {
-	const struct fs_parameter_spec *p, *mismatch = NULL;
-	bool want_flag = param->type == fs_value_is_flag;
-	const char *name = param->key;
+	const struct fs_parameter_spec *s;
 
-	*negated = false;
-	for (p = desc; p->name; p++) {
-		if (strcmp(p->name, name))
+	for (s = table; s->name; s++) {
+		if (strcmp(s->name, word) != 0)
 			continue;
-		if (is_flag(p) == want_flag)
-			return p;
-		mismatch = p;
+		if (!flag_only || (s->flags & fs_param_neg_with_no))
+			return s;
 	}
-	if (want_flag && !strncmp(name, "no", 2) && name[2]) {
-		for (p = desc; p->name; p++) {
-			if ((p->flags & fs_param_neg_with_no) &&
-			    !strcmp(p->name, name + 2)) {
-				*negated = true;
-				return p;
-			}
+	return NULL;
+}
+
+/*
+ * Pick the table entry for @fp.  An exact name whose kind (flag or value)
+ * agrees wins; failing that, a valueless "noX" may negate a negatable X;
+ * failing that, a same-named entry of the wrong kind is returned so that
+ * the caller reports the mismatch.
+ */
+static const struct fs_parameter_spec *
+kshim_match_param(const struct fs_parameter_spec *table,
+		  struct fs_parameter *fp, bool *neg)
+{
+	bool valueless = fp->type == fs_value_is_flag;
+	const struct fs_parameter_spec *s, *wrong_kind = NULL;
+	const char *word = fp->key;
+
+	*neg = false;
+	for (s = table; s->name; s++) {
+		if (strcmp(s->name, word) != 0)
+			continue;
+		if (kshim_spec_is_flag(s) != valueless) {
+			wrong_kind = s;
+			continue;
+		}
+		return s;
+	}
+	if (valueless && word[0] == 'n' && word[1] == 'o' && word[2]) {
+		s = kshim_find_spec(table, word + 2, true);
+		if (s) {
+			*neg = true;
+			return s;
 		}
 	}
-	return mismatch;
+	return wrong_kind;
 }
 
-int __fs_parse(struct p_log *log, const struct fs_parameter_spec *desc,
-	       struct fs_parameter *param, struct fs_parse_result *result)
+int __fs_parse(struct p_log *plog, const struct fs_parameter_spec *table,
+	       struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	const struct fs_parameter_spec *p;
-	int ret;
+	const struct fs_parameter_spec *spec;
+	int err;
 
-	result->uint_64 = 0;
-	p = fs_lookup_key(desc, param, &result->negated);
-	if (!p)
+	out->uint_64 = 0;
+	spec = kshim_match_param(table, fp, &out->negated);
+	if (!spec)
 		return -ENOPARAM;
-	if (p->flags & fs_param_deprecated)
-		warn_plog(log, "Deprecated parameter '%s'", param->key);
-	if (is_flag(p)) {
-		if (param->type != fs_value_is_flag)
-			return inval_plog(log, "Unexpected value for '%s'",
-					  param->key);
-		result->boolean = !result->negated;
-		return p->opt;
+
+	if (spec->flags & fs_param_deprecated)
+		warn_plog(plog, "Deprecated parameter '%s'", fp->key);
+
+	if (!kshim_spec_is_flag(spec)) {
+		err = spec->type(plog, spec, fp, out);
+		return err ? err : spec->opt;
 	}
-	ret = p->type(log, p, param, result);
-	return ret ? ret : p->opt;
+	if (fp->type != fs_value_is_flag)
+		return inval_plog(plog, "Unexpected value for '%s'", fp->key);
+	out->boolean = !out->negated;
+	return spec->opt;
 }
 
-static int bad_value(struct p_log *log, struct fs_parameter *param)
+static int kshim_bad_value(struct p_log *plog, struct fs_parameter *fp)
 {
-	return inval_plog(log, "Bad value for '%s'", param->key);
+	return inval_plog(plog, "Bad value for '%s'", fp->key);
 }
 
-/* a string value, or an empty one the parameter allows (returns 1) */
-static int string_value(const struct fs_parameter_spec *p,
-			struct fs_parameter *param)
+/*
+ * Common prologue of the value converters: the parameter must carry a
+ * string.  Returns 1 when the converter should go on, 0 when the value is
+ * an allowed empty string (nothing to convert), or a logged -EINVAL.
+ */
+static int kshim_need_string(struct p_log *plog,
+			     const struct fs_parameter_spec *spec,
+			     struct fs_parameter *fp)
 {
-	if (param->type != fs_value_is_string)
-		return -EINVAL;
-	if (!*param->string && (p->flags & fs_param_can_be_empty))
-		return 1;
-	return 0;
+	if (fp->type != fs_value_is_string)
+		return kshim_bad_value(plog, fp);
+	if (fp->string[0] == '\0' && (spec->flags & fs_param_can_be_empty))
+		return 0;
+	return 1;
 }
 
-int fs_param_is_bool(struct p_log *log, const struct fs_parameter_spec *p,
-		     struct fs_parameter *param,
-		     struct fs_parse_result *result)
+/* converters share the prologue; @ok is the conversion's verdict */
+static int kshim_verdict(struct p_log *plog, struct fs_parameter *fp, bool ok)
 {
-	int ret = string_value(p, param), b;
-
-	if (ret)
-		return ret < 0 ? bad_value(log, param) : 0;
-	b = lookup_constant(bool_names, param->string, -1);
-	if (b < 0)
-		return bad_value(log, param);
-	result->boolean = b;
-	return 0;
+	return ok ? 0 : kshim_bad_value(plog, fp);
 }
 
-int fs_param_is_u32(struct p_log *log, const struct fs_parameter_spec *p,
-		    struct fs_parameter *param, struct fs_parse_result *result)
+int fs_param_is_bool(struct p_log *plog, const struct fs_parameter_spec *spec,
+		     struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	int ret = string_value(p, param);
+	int go = kshim_need_string(plog, spec, fp);
+	int b;
 
-	if (ret)
-		return ret < 0 ? bad_value(log, param) : 0;
-	if (kstrtouint(param->string, (unsigned long)p->data,
-		       &result->uint_32) < 0)
-		return bad_value(log, param);
-	return 0;
+	if (go <= 0)
+		return go;
+	b = lookup_constant(kshim_bool_words, fp->string, -1);
+	if (b >= 0)
+		out->boolean = b;
+	return kshim_verdict(plog, fp, b >= 0);
 }
 
-int fs_param_is_s32(struct p_log *log, const struct fs_parameter_spec *p,
-		    struct fs_parameter *param, struct fs_parse_result *result)
+int fs_param_is_u32(struct p_log *plog, const struct fs_parameter_spec *spec,
+		    struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	int ret = string_value(p, param);
+	/* the table's data field carries the number base (0, 8, 16) */
+	unsigned int base = (unsigned int)(unsigned long)spec->data;
+	int go = kshim_need_string(plog, spec, fp);
 
-	if (ret)
-		return ret < 0 ? bad_value(log, param) : 0;
-	if (kstrtoint(param->string, 0, &result->int_32) < 0)
-		return bad_value(log, param);
-	return 0;
+	if (go <= 0)
+		return go;
+	return kshim_verdict(plog, fp,
+			     !kstrtouint(fp->string, base, &out->uint_32));
 }
 
-int fs_param_is_u64(struct p_log *log, const struct fs_parameter_spec *p,
-		    struct fs_parameter *param, struct fs_parse_result *result)
+int fs_param_is_s32(struct p_log *plog, const struct fs_parameter_spec *spec,
+		    struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	int ret = string_value(p, param);
+	int go = kshim_need_string(plog, spec, fp);
 
-	if (ret)
-		return ret < 0 ? bad_value(log, param) : 0;
-	if (kstrtoull(param->string, 0, &result->uint_64) < 0)
-		return bad_value(log, param);
-	return 0;
+	if (go <= 0)
+		return go;
+	return kshim_verdict(plog, fp,
+			     !kstrtoint(fp->string, 0, &out->int_32));
 }
 
-int fs_param_is_enum(struct p_log *log, const struct fs_parameter_spec *p,
-		     struct fs_parameter *param,
-		     struct fs_parse_result *result)
+int fs_param_is_u64(struct p_log *plog, const struct fs_parameter_spec *spec,
+		    struct fs_parameter *fp, struct fs_parse_result *out)
+{
+	int go = kshim_need_string(plog, spec, fp);
+
+	if (go <= 0)
+		return go;
+	return kshim_verdict(plog, fp,
+			     !kstrtoull(fp->string, 0, &out->uint_64));
+}
+
+int fs_param_is_enum(struct p_log *plog, const struct fs_parameter_spec *spec,
+		     struct fs_parameter *fp, struct fs_parse_result *out)
 {
 	const struct constant_table *c;
-	int ret = string_value(p, param);
+	int go = kshim_need_string(plog, spec, fp);
 
-	if (ret)
-		return ret < 0 ? bad_value(log, param) : 0;
-	for (c = p->data; c->name; c++) {
-		if (!strcmp(c->name, param->string)) {
-			result->uint_32 = c->value;
+	if (go <= 0)
+		return go;
+	for (c = spec->data; c->name; c++) {
+		if (strcmp(c->name, fp->string) == 0) {
+			out->uint_32 = c->value;
 			return 0;
 		}
 	}
-	return bad_value(log, param);
+	return kshim_bad_value(plog, fp);
 }
 
-int fs_param_is_string(struct p_log *log, const struct fs_parameter_spec *p,
-		       struct fs_parameter *param,
-		       struct fs_parse_result *result)
+int fs_param_is_string(struct p_log *plog,
+		       const struct fs_parameter_spec *spec,
+		       struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	if (param->type != fs_value_is_string ||
-	    (!*param->string && !(p->flags & fs_param_can_be_empty)))
-		return bad_value(log, param);
-	return 0;
+	int go = kshim_need_string(plog, spec, fp);
+
+	return go < 0 ? go : 0;
 }
 
-int fs_param_is_blob(struct p_log *log, const struct fs_parameter_spec *p,
-		     struct fs_parameter *param,
-		     struct fs_parse_result *result)
+int fs_param_is_blob(struct p_log *plog, const struct fs_parameter_spec *spec,
+		     struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	if (param->type != fs_value_is_blob)
-		return bad_value(log, param);
-	return 0;
+	return kshim_verdict(plog, fp, fp->type == fs_value_is_blob);
 }
 
-int fs_param_is_uid(struct p_log *log, const struct fs_parameter_spec *p,
-		    struct fs_parameter *param, struct fs_parse_result *result)
+/* uid/gid: a u32 mapped through the initial user namespace */
+static int kshim_id_value(struct p_log *plog,
+			  const struct fs_parameter_spec *spec,
+			  struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	kuid_t uid;
-
-	if (fs_param_is_u32(log, p, param, result))
+	if (fs_param_is_u32(plog, spec, fp, out))
 		return -EINVAL;
-	uid = make_kuid(&init_user_ns, result->uint_32);
-	if (!uid_valid(uid))
-		return bad_value(log, param);
-	result->uid = uid;
 	return 0;
 }
 
-int fs_param_is_gid(struct p_log *log, const struct fs_parameter_spec *p,
-		    struct fs_parameter *param, struct fs_parse_result *result)
+int fs_param_is_uid(struct p_log *plog, const struct fs_parameter_spec *spec,
+		    struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	kgid_t gid;
+	kuid_t id;
 
-	if (fs_param_is_u32(log, p, param, result))
+	if (kshim_id_value(plog, spec, fp, out))
 		return -EINVAL;
-	gid = make_kgid(&init_user_ns, result->uint_32);
-	if (!gid_valid(gid))
-		return bad_value(log, param);
-	result->gid = gid;
-	return 0;
+	id = make_kuid(&init_user_ns, out->uint_32);
+	if (uid_valid(id))
+		out->uid = id;
+	return kshim_verdict(plog, fp, uid_valid(id));
 }
 
-static int unsupported(struct p_log *log, struct fs_parameter *param)
+int fs_param_is_gid(struct p_log *plog, const struct fs_parameter_spec *spec,
+		    struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	return inval_plog(log, "'%s': parameter kind not supported by kshim",
-			  param->key);
+	kgid_t id;
+
+	if (kshim_id_value(plog, spec, fp, out))
+		return -EINVAL;
+	id = make_kgid(&init_user_ns, out->uint_32);
+	if (gid_valid(id))
+		out->gid = id;
+	return kshim_verdict(plog, fp, gid_valid(id));
 }
 
-int fs_param_is_fd(struct p_log *log, const struct fs_parameter_spec *p,
-		   struct fs_parameter *param, struct fs_parse_result *result)
+/* parameter kinds that need an fd table or path walk: refused */
+static int kshim_kind_refused(struct p_log *plog, struct fs_parameter *fp)
 {
-	return unsupported(log, param);
+	return inval_plog(plog, "'%s': parameter kind not supported by kshim",
+			  fp->key);
 }
 
-int fs_param_is_blockdev(struct p_log *log, const struct fs_parameter_spec *p,
-			 struct fs_parameter *param,
-			 struct fs_parse_result *result)
+int fs_param_is_fd(struct p_log *plog, const struct fs_parameter_spec *spec,
+		   struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	return unsupported(log, param);
+	return kshim_kind_refused(plog, fp);
 }
 
-int fs_param_is_path(struct p_log *log, const struct fs_parameter_spec *p,
-		     struct fs_parameter *param,
-		     struct fs_parse_result *result)
+int fs_param_is_blockdev(struct p_log *plog,
+			 const struct fs_parameter_spec *spec,
+			 struct fs_parameter *fp, struct fs_parse_result *out)
 {
-	return unsupported(log, param);
+	return kshim_kind_refused(plog, fp);
+}
+
+int fs_param_is_path(struct p_log *plog, const struct fs_parameter_spec *spec,
+		     struct fs_parameter *fp, struct fs_parse_result *out)
+{
+	return kshim_kind_refused(plog, fp);
 }

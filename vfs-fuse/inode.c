@@ -43,7 +43,7 @@ const struct address_space_operations empty_aops = {};
 
 static const struct inode_operations empty_iops = {};
 
-static int no_open(struct inode *inode, struct file *file)
+static int no_open(struct inode *ip, struct file *file)
 {
 	return -ENXIO;
 }
@@ -77,18 +77,18 @@ void address_space_init_once(struct address_space *mapping)
 	INIT_LIST_HEAD(&mapping->i_private_list);
 }
 
-void inode_init_once(struct inode *inode)
+void inode_init_once(struct inode *ip)
 {
-	memset(inode, 0, sizeof(*inode));
-	INIT_HLIST_NODE(&inode->i_hash);
-	INIT_LIST_HEAD(&inode->i_devices);
-	INIT_LIST_HEAD(&inode->i_io_list);
-	INIT_LIST_HEAD(&inode->i_wb_list);
-	INIT_LIST_HEAD(&inode->i_lru);
-	INIT_LIST_HEAD(&inode->i_sb_list);
-	spin_lock_init(&inode->i_lock);
-	init_rwsem(&inode->i_rwsem);
-	address_space_init_once(&inode->i_data);
+	memset(ip, 0, sizeof(*ip));
+	INIT_HLIST_NODE(&ip->i_hash);
+	INIT_LIST_HEAD(&ip->i_devices);
+	INIT_LIST_HEAD(&ip->i_io_list);
+	INIT_LIST_HEAD(&ip->i_wb_list);
+	INIT_LIST_HEAD(&ip->i_lru);
+	INIT_LIST_HEAD(&ip->i_sb_list);
+	spin_lock_init(&ip->i_lock);
+	init_rwsem(&ip->i_rwsem);
+	address_space_init_once(&ip->i_data);
 }
 
 static void inode_cache_ctor(void *obj)
@@ -101,191 +101,191 @@ static void inode_cache_ctor(void *obj)
  * cache or from the filesystem's ->alloc_inode (whose constructor ran
  * inode_init_once() when the object was first created).
  */
-int inode_init_always(struct super_block *sb, struct inode *inode)
+int inode_init_always(struct super_block *sb, struct inode *ip)
 {
-	struct address_space *mapping = &inode->i_data;
+	struct address_space *mapping = &ip->i_data;
 
-	inode->i_sb = sb;
-	inode->i_blkbits = sb->s_blocksize_bits;
-	inode->i_flags = 0;
-	inode->i_state = 0;
-	atomic64_set(&inode->i_sequence, 0);
-	atomic_set(&inode->i_count, 1);
-	inode->i_op = &empty_iops;
-	inode->i_fop = &no_open_fops;
-	inode->i_ino = 0;
-	inode->__i_nlink = 1;
-	inode->i_opflags = 0;
+	ip->i_sb = sb;
+	ip->i_blkbits = sb->s_blocksize_bits;
+	ip->i_flags = 0;
+	ip->i_state = 0;
+	atomic64_set(&ip->i_sequence, 0);
+	atomic_set(&ip->i_count, 1);
+	ip->i_op = &empty_iops;
+	ip->i_fop = &no_open_fops;
+	ip->i_ino = 0;
+	ip->__i_nlink = 1;
+	ip->i_opflags = 0;
 	if (sb->s_xattr)
-		inode->i_opflags |= IOP_XATTR;
-	i_uid_write(inode, 0);
-	i_gid_write(inode, 0);
-	atomic_set(&inode->i_writecount, 0);
-	inode->i_size = 0;
-	inode->i_write_hint = WRITE_LIFE_NOT_SET;
-	inode->i_blocks = 0;
-	inode->i_bytes = 0;
-	inode->i_generation = 0;
-	inode->i_pipe = NULL;
-	inode->i_rdev = 0;
-	inode->dirtied_when = 0;
-	atomic_set(&inode->i_dio_count, 0);
-	atomic_set(&inode->i_readcount, 0);
-	atomic64_set(&inode->i_version, 0);
-	inode->i_flctx = NULL;
-	inode->i_security = NULL;
-	inode->i_private = NULL;
-	inode->i_acl = ACL_NOT_CACHED;
-	inode->i_default_acl = ACL_NOT_CACHED;
-	INIT_HLIST_HEAD(&inode->i_dentry);
+		ip->i_opflags |= IOP_XATTR;
+	i_uid_write(ip, 0);
+	i_gid_write(ip, 0);
+	atomic_set(&ip->i_writecount, 0);
+	ip->i_size = 0;
+	ip->i_write_hint = WRITE_LIFE_NOT_SET;
+	ip->i_blocks = 0;
+	ip->i_bytes = 0;
+	ip->i_generation = 0;
+	ip->i_pipe = NULL;
+	ip->i_rdev = 0;
+	ip->dirtied_when = 0;
+	atomic_set(&ip->i_dio_count, 0);
+	atomic_set(&ip->i_readcount, 0);
+	atomic64_set(&ip->i_version, 0);
+	ip->i_flctx = NULL;
+	ip->i_security = NULL;
+	ip->i_private = NULL;
+	ip->i_acl = ACL_NOT_CACHED;
+	ip->i_default_acl = ACL_NOT_CACHED;
+	INIT_HLIST_HEAD(&ip->i_dentry);
 
 	mapping->a_ops = &empty_aops;
-	mapping->host = inode;
+	mapping->host = ip;
 	mapping->flags = 0;
 	mapping->wb_err = 0;
 	atomic_set(&mapping->i_mmap_writable, 0);
 	mapping_set_gfp_mask(mapping, GFP_HIGHUSER_MOVABLE);
 	mapping->i_private_data = NULL;
 	mapping->writeback_index = 0;
-	inode->i_mapping = mapping;
-	return security_inode_alloc(inode);
+	ip->i_mapping = mapping;
+	return security_inode_alloc(ip);
 }
 
 static struct inode *alloc_inode(struct super_block *sb)
 {
 	const struct super_operations *ops = sb->s_op;
-	struct inode *inode;
+	struct inode *ip;
 
 	if (ops->alloc_inode)
-		inode = ops->alloc_inode(sb);
+		ip = ops->alloc_inode(sb);
 	else
-		inode = kmem_cache_alloc(inode_cachep, GFP_KERNEL);
-	if (!inode)
+		ip = kmem_cache_alloc(inode_cachep, GFP_KERNEL);
+	if (!ip)
 		return NULL;
-	if (unlikely(inode_init_always(sb, inode))) {
+	if (unlikely(inode_init_always(sb, ip))) {
 		if (ops->destroy_inode) {
-			ops->destroy_inode(inode);
+			ops->destroy_inode(ip);
 			if (!ops->free_inode)
 				return NULL;
 		}
-		inode->free_inode = ops->free_inode;
-		free_inode_nonrcu(inode);
+		ip->free_inode = ops->free_inode;
+		free_inode_nonrcu(ip);
 		return NULL;
 	}
-	return inode;
+	return ip;
 }
 
-void free_inode_nonrcu(struct inode *inode)
+void free_inode_nonrcu(struct inode *ip)
 {
-	kmem_cache_free(inode_cachep, inode);
+	kmem_cache_free(inode_cachep, ip);
 }
 
 static void inode_free_rcu(struct rcu_head *head)
 {
-	struct inode *inode = container_of(head, struct inode, i_rcu);
+	struct inode *ip = container_of(head, struct inode, i_rcu);
 
-	if (inode->free_inode)
-		inode->free_inode(inode);
+	if (ip->free_inode)
+		ip->free_inode(ip);
 	else
-		free_inode_nonrcu(inode);
+		free_inode_nonrcu(ip);
 }
 
-static void destroy_inode(struct inode *inode)
+static void destroy_inode(struct inode *ip)
 {
-	const struct super_operations *ops = inode->i_sb->s_op;
+	const struct super_operations *ops = ip->i_sb->s_op;
 
-	BUG_ON(!list_empty(&inode->i_lru));
-	security_inode_free(inode);
-	if (inode->i_acl && !is_uncached_acl(inode->i_acl))
-		posix_acl_release(inode->i_acl);
-	if (inode->i_default_acl && !is_uncached_acl(inode->i_default_acl))
-		posix_acl_release(inode->i_default_acl);
+	BUG_ON(!list_empty(&ip->i_lru));
+	security_inode_free(ip);
+	if (ip->i_acl && !is_uncached_acl(ip->i_acl))
+		posix_acl_release(ip->i_acl);
+	if (ip->i_default_acl && !is_uncached_acl(ip->i_default_acl))
+		posix_acl_release(ip->i_default_acl);
 	if (ops->destroy_inode) {
-		ops->destroy_inode(inode);
+		ops->destroy_inode(ip);
 		if (!ops->free_inode)
 			return;
 	}
 	/* the union member i_fop becomes the free callback from here on */
-	inode->free_inode = ops->free_inode;
-	call_rcu(&inode->i_rcu, inode_free_rcu);
+	ip->free_inode = ops->free_inode;
+	call_rcu(&ip->i_rcu, inode_free_rcu);
 }
 
 /* --- lists -------------------------------------------------------------- */
 
-static void inode_sb_list_add(struct inode *inode)
+static void inode_sb_list_add(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 
 	spin_lock(&sb->s_inode_list_lock);
-	list_add(&inode->i_sb_list, &sb->s_inodes);
+	list_add(&ip->i_sb_list, &sb->s_inodes);
 	spin_unlock(&sb->s_inode_list_lock);
 }
 
-static void inode_sb_list_del(struct inode *inode)
+static void inode_sb_list_del(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 
-	if (list_empty(&inode->i_sb_list))
+	if (list_empty(&ip->i_sb_list))
 		return;
 	spin_lock(&sb->s_inode_list_lock);
-	list_del_init(&inode->i_sb_list);
+	list_del_init(&ip->i_sb_list);
 	spin_unlock(&sb->s_inode_list_lock);
 }
 
 /* callers hold i_lock */
-static void inode_lru_add(struct inode *inode)
+static void inode_lru_add(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 
 	spin_lock(&sb->s_lru_lock);
-	if (list_empty(&inode->i_lru)) {
-		list_add(&inode->i_lru, &sb->s_inode_lru);
+	if (list_empty(&ip->i_lru)) {
+		list_add(&ip->i_lru, &sb->s_inode_lru);
 		atomic_long_inc(&nr_inodes_unused);
 	}
 	spin_unlock(&sb->s_lru_lock);
 }
 
-static void inode_lru_del(struct inode *inode)
+static void inode_lru_del(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 
 	spin_lock(&sb->s_lru_lock);
-	if (!list_empty(&inode->i_lru)) {
-		list_del_init(&inode->i_lru);
+	if (!list_empty(&ip->i_lru)) {
+		list_del_init(&ip->i_lru);
 		atomic_long_dec(&nr_inodes_unused);
 	}
 	spin_unlock(&sb->s_lru_lock);
 }
 
 /* the super block's dirty list: s_inodes_wb linked through i_io_list */
-static void sb_dirty_list_del(struct inode *inode)
+static void sb_dirty_list_del(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 
 	spin_lock(&sb->s_inode_wblist_lock);
-	list_del_init(&inode->i_io_list);
+	list_del_init(&ip->i_io_list);
 	spin_unlock(&sb->s_inode_wblist_lock);
 }
 
 /* --- hash --------------------------------------------------------------- */
 
-void __insert_inode_hash(struct inode *inode, unsigned long hashval)
+void __insert_inode_hash(struct inode *ip, unsigned long hashval)
 {
-	struct hlist_head *b = inode_bucket(inode->i_sb, hashval);
+	struct hlist_head *b = inode_bucket(ip->i_sb, hashval);
 
 	spin_lock(&inode_hash_lock);
-	spin_lock(&inode->i_lock);
-	hlist_add_head_rcu(&inode->i_hash, b);
-	spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	hlist_add_head_rcu(&ip->i_hash, b);
+	spin_unlock(&ip->i_lock);
 	spin_unlock(&inode_hash_lock);
 }
 
-void __remove_inode_hash(struct inode *inode)
+void __remove_inode_hash(struct inode *ip)
 {
 	spin_lock(&inode_hash_lock);
-	spin_lock(&inode->i_lock);
-	hlist_del_init_rcu(&inode->i_hash);
-	spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	hlist_del_init_rcu(&ip->i_hash);
+	spin_unlock(&ip->i_lock);
 	spin_unlock(&inode_hash_lock);
 }
 
@@ -294,23 +294,23 @@ void __remove_inode_hash(struct inode *inode)
  * freed: sleep until evict() has taken it out of the hash, then let the
  * caller retry.  Both locks are dropped.
  */
-static void wait_on_freeing_inode(struct inode *inode)
+static void wait_on_freeing_inode(struct inode *ip)
 {
 	struct wait_bit_queue_entry wbq;
-	wait_queue_head_t *wq = __var_waitqueue(&inode->i_state);
+	wait_queue_head_t *wq = __var_waitqueue(&ip->i_state);
 
-	init_wait_var_entry(&wbq, &inode->i_state, 0);
+	init_wait_var_entry(&wbq, &ip->i_state, 0);
 	prepare_to_wait_event(wq, &wbq.wq_entry, TASK_UNINTERRUPTIBLE);
-	spin_unlock(&inode->i_lock);
+	spin_unlock(&ip->i_lock);
 	spin_unlock(&inode_hash_lock);
 	schedule();
 	finish_wait(wq, &wbq.wq_entry);
 }
 
-static void wait_on_new_inode(struct inode *inode)
+static void wait_on_new_inode(struct inode *ip)
 {
-	wait_var_event(&inode->i_state,
-		       !(READ_ONCE(inode->i_state) & I_NEW));
+	wait_var_event(&ip->i_state,
+		       !(READ_ONCE(ip->i_state) & I_NEW));
 }
 
 /*
@@ -322,25 +322,25 @@ static struct inode *find_inode(struct super_block *sb, struct hlist_head *b,
 				int (*test)(struct inode *, void *), void *data,
 				unsigned long ino)
 {
-	struct inode *inode;
+	struct inode *ip;
 
-	hlist_for_each_entry(inode, b, i_hash) {
-		if (inode->i_sb != sb)
+	hlist_for_each_entry(ip, b, i_hash) {
+		if (ip->i_sb != sb)
 			continue;
-		if (test ? !test(inode, data) : inode->i_ino != ino)
+		if (test ? !test(ip, data) : ip->i_ino != ino)
 			continue;
-		spin_lock(&inode->i_lock);
-		if (inode->i_state & (I_FREEING | I_WILL_FREE)) {
-			wait_on_freeing_inode(inode);
+		spin_lock(&ip->i_lock);
+		if (ip->i_state & (I_FREEING | I_WILL_FREE)) {
+			wait_on_freeing_inode(ip);
 			return ERR_PTR(-EAGAIN);
 		}
-		if (unlikely(inode->i_state & I_CREATING)) {
-			spin_unlock(&inode->i_lock);
+		if (unlikely(ip->i_state & I_CREATING)) {
+			spin_unlock(&ip->i_lock);
 			return ERR_PTR(-ESTALE);
 		}
-		__iget(inode);
-		spin_unlock(&inode->i_lock);
-		return inode;
+		__iget(ip);
+		spin_unlock(&ip->i_lock);
+		return ip;
 	}
 	return NULL;
 }
@@ -355,22 +355,22 @@ static struct inode *lookup_and_wait(struct super_block *sb,
 				     void *data)
 {
 	struct hlist_head *b = inode_bucket(sb, hashval);
-	struct inode *inode;
+	struct inode *ip;
 
 	for (;;) {
 		spin_lock(&inode_hash_lock);
-		inode = find_inode(sb, b, test, data, hashval);
-		if (inode == ERR_PTR(-EAGAIN))
+		ip = find_inode(sb, b, test, data, hashval);
+		if (ip == ERR_PTR(-EAGAIN))
 			continue;
 		spin_unlock(&inode_hash_lock);
-		if (IS_ERR_OR_NULL(inode))
-			return inode;
-		wait_on_new_inode(inode);
-		if (unlikely(inode_unhashed(inode))) {
-			iput(inode);
+		if (IS_ERR_OR_NULL(ip))
+			return ip;
+		wait_on_new_inode(ip);
+		if (unlikely(inode_unhashed(ip))) {
+			iput(ip);
 			continue;
 		}
-		return inode;
+		return ip;
 	}
 }
 
@@ -378,46 +378,46 @@ struct inode *ilookup5_nowait(struct super_block *sb, unsigned long hashval,
 			      int (*test)(struct inode *, void *), void *data)
 {
 	struct hlist_head *b = inode_bucket(sb, hashval);
-	struct inode *inode;
+	struct inode *ip;
 
 	do {
 		spin_lock(&inode_hash_lock);
-		inode = find_inode(sb, b, test, data, hashval);
-	} while (inode == ERR_PTR(-EAGAIN));
+		ip = find_inode(sb, b, test, data, hashval);
+	} while (ip == ERR_PTR(-EAGAIN));
 	spin_unlock(&inode_hash_lock);
-	return IS_ERR(inode) ? NULL : inode;
+	return IS_ERR(ip) ? NULL : ip;
 }
 
 struct inode *ilookup5(struct super_block *sb, unsigned long hashval,
 		       int (*test)(struct inode *, void *), void *data)
 {
-	struct inode *inode = lookup_and_wait(sb, hashval, test, data);
+	struct inode *ip = lookup_and_wait(sb, hashval, test, data);
 
-	return IS_ERR(inode) ? NULL : inode;
+	return IS_ERR(ip) ? NULL : ip;
 }
 
 struct inode *ilookup(struct super_block *sb, unsigned long ino)
 {
-	struct inode *inode = lookup_and_wait(sb, ino, NULL, NULL);
+	struct inode *ip = lookup_and_wait(sb, ino, NULL, NULL);
 
-	return IS_ERR(inode) ? NULL : inode;
+	return IS_ERR(ip) ? NULL : ip;
 }
 
 /*
- * Insert @inode (I_NEW, one reference) unless an inode matching @test is
+ * Insert @ip (I_NEW, one reference) unless an inode matching @test is
  * already there; returns the inode in the cache, waited for, or NULL when
  * @set failed.
  */
-struct inode *inode_insert5(struct inode *inode, unsigned long hashval,
+struct inode *inode_insert5(struct inode *ip, unsigned long hashval,
 			    int (*test)(struct inode *, void *),
 			    int (*set)(struct inode *, void *), void *data)
 {
-	struct hlist_head *b = inode_bucket(inode->i_sb, hashval);
+	struct hlist_head *b = inode_bucket(ip->i_sb, hashval);
 	struct inode *old;
 
 again:
 	spin_lock(&inode_hash_lock);
-	old = find_inode(inode->i_sb, b, test, data, hashval);
+	old = find_inode(ip->i_sb, b, test, data, hashval);
 	if (old == ERR_PTR(-EAGAIN))
 		goto again;
 	if (old) {
@@ -431,72 +431,72 @@ again:
 		}
 		return old;
 	}
-	if (set && unlikely(set(inode, data))) {
+	if (set && unlikely(set(ip, data))) {
 		spin_unlock(&inode_hash_lock);
 		return NULL;
 	}
-	spin_lock(&inode->i_lock);
-	inode->i_state |= I_NEW;
-	hlist_add_head_rcu(&inode->i_hash, b);
-	spin_unlock(&inode->i_lock);
-	if (list_empty(&inode->i_sb_list))
-		inode_sb_list_add(inode);
+	spin_lock(&ip->i_lock);
+	ip->i_state |= I_NEW;
+	hlist_add_head_rcu(&ip->i_hash, b);
+	spin_unlock(&ip->i_lock);
+	if (list_empty(&ip->i_sb_list))
+		inode_sb_list_add(ip);
 	spin_unlock(&inode_hash_lock);
-	return inode;
+	return ip;
 }
 
 struct inode *iget5_locked(struct super_block *sb, unsigned long hashval,
 			   int (*test)(struct inode *, void *),
 			   int (*set)(struct inode *, void *), void *data)
 {
-	struct inode *inode = ilookup5(sb, hashval, test, data);
+	struct inode *ip = ilookup5(sb, hashval, test, data);
 	struct inode *new;
 
-	if (inode)
-		return inode;
+	if (ip)
+		return ip;
 	new = alloc_inode(sb);
 	if (!new)
 		return NULL;
-	inode = inode_insert5(new, hashval, test, set, data);
-	if (inode != new) {
+	ip = inode_insert5(new, hashval, test, set, data);
+	if (ip != new) {
 		/* lost a race, or @set failed: @new was never visible */
 		new->i_state = I_FREEING | I_CLEAR;
 		destroy_inode(new);
 	}
-	return inode;
+	return ip;
 }
 
 struct inode *iget_locked(struct super_block *sb, unsigned long ino)
 {
 	struct hlist_head *b = inode_bucket(sb, ino);
-	struct inode *inode, *new;
+	struct inode *ip, *new;
 
-	inode = lookup_and_wait(sb, ino, NULL, NULL);
-	if (IS_ERR(inode))
+	ip = lookup_and_wait(sb, ino, NULL, NULL);
+	if (IS_ERR(ip))
 		return NULL;
-	if (inode)
-		return inode;
+	if (ip)
+		return ip;
 
 	new = alloc_inode(sb);
 	if (!new)
 		return NULL;
 again:
 	spin_lock(&inode_hash_lock);
-	inode = find_inode(sb, b, NULL, NULL, ino);
-	if (inode == ERR_PTR(-EAGAIN))
+	ip = find_inode(sb, b, NULL, NULL, ino);
+	if (ip == ERR_PTR(-EAGAIN))
 		goto again;
-	if (inode) {
+	if (ip) {
 		spin_unlock(&inode_hash_lock);
 		new->i_state = I_FREEING | I_CLEAR;
 		destroy_inode(new);
-		if (IS_ERR(inode))
+		if (IS_ERR(ip))
 			return NULL;
-		wait_on_new_inode(inode);
-		if (unlikely(inode_unhashed(inode))) {
-			iput(inode);
+		wait_on_new_inode(ip);
+		if (unlikely(inode_unhashed(ip))) {
+			iput(ip);
 			return iget_locked(sb, ino);
 		}
-		return inode;
+		return ip;
 	}
 	new->i_ino = ino;
 	spin_lock(&new->i_lock);
@@ -509,10 +509,10 @@ again:
 }
 
 /* a new inode for a new file: hashed under its number unless one is live */
-int insert_inode_locked(struct inode *inode)
+int insert_inode_locked(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
-	unsigned long ino = inode->i_ino;
+	struct super_block *sb = ip->i_sb;
+	unsigned long ino = ip->i_ino;
 	struct hlist_head *b = inode_bucket(sb, ino);
 	struct inode *old;
 
@@ -532,10 +532,10 @@ int insert_inode_locked(struct inode *inode)
 			break;
 		}
 		if (!busy) {
-			spin_lock(&inode->i_lock);
-			inode->i_state |= I_NEW | I_CREATING;
-			hlist_add_head_rcu(&inode->i_hash, b);
-			spin_unlock(&inode->i_lock);
+			spin_lock(&ip->i_lock);
+			ip->i_state |= I_NEW | I_CREATING;
+			hlist_add_head_rcu(&ip->i_hash, b);
+			spin_unlock(&ip->i_lock);
 			spin_unlock(&inode_hash_lock);
 			return 0;
 		}
@@ -563,175 +563,175 @@ struct inode *new_inode_pseudo(struct super_block *sb)
 
 struct inode *new_inode(struct super_block *sb)
 {
-	struct inode *inode = new_inode_pseudo(sb);
+	struct inode *ip = new_inode_pseudo(sb);
 
-	if (inode)
-		inode_sb_list_add(inode);
-	return inode;
+	if (ip)
+		inode_sb_list_add(ip);
+	return ip;
 }
 
-void unlock_new_inode(struct inode *inode)
+void unlock_new_inode(struct inode *ip)
 {
-	spin_lock(&inode->i_lock);
-	WARN_ON(!(inode->i_state & I_NEW));
-	inode->i_state &= ~(I_NEW | I_CREATING);
+	spin_lock(&ip->i_lock);
+	WARN_ON(!(ip->i_state & I_NEW));
+	ip->i_state &= ~(I_NEW | I_CREATING);
 	smp_mb();
-	wake_up_var(&inode->i_state);
-	spin_unlock(&inode->i_lock);
+	wake_up_var(&ip->i_state);
+	spin_unlock(&ip->i_lock);
 }
 
-void discard_new_inode(struct inode *inode)
+void discard_new_inode(struct inode *ip)
 {
-	unlock_new_inode(inode);
-	iput(inode);
+	unlock_new_inode(ip);
+	iput(ip);
 }
 
-void iget_failed(struct inode *inode)
+void iget_failed(struct inode *ip)
 {
-	make_bad_inode(inode);
-	unlock_new_inode(inode);
-	iput(inode);
+	make_bad_inode(ip);
+	unlock_new_inode(ip);
+	iput(ip);
 }
 
 /* --- references --------------------------------------------------------- */
 
-void __iget(struct inode *inode)
+void __iget(struct inode *ip)
 {
-	atomic_inc(&inode->i_count);
+	atomic_inc(&ip->i_count);
 }
 
-void ihold(struct inode *inode)
+void ihold(struct inode *ip)
 {
-	WARN_ON(atomic_inc_return(&inode->i_count) < 2);
+	WARN_ON(atomic_inc_return(&ip->i_count) < 2);
 }
 
-struct inode *igrab(struct inode *inode)
+struct inode *igrab(struct inode *ip)
 {
-	spin_lock(&inode->i_lock);
-	if (inode->i_state & (I_FREEING | I_WILL_FREE)) {
-		spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	if (ip->i_state & (I_FREEING | I_WILL_FREE)) {
+		spin_unlock(&ip->i_lock);
 		return NULL;
 	}
-	__iget(inode);
-	spin_unlock(&inode->i_lock);
-	return inode;
+	__iget(ip);
+	spin_unlock(&ip->i_lock);
+	return ip;
 }
 
-int generic_delete_inode(struct inode *inode)
+int generic_delete_inode(struct inode *ip)
 {
 	return 1;
 }
 
-int generic_drop_inode(struct inode *inode)
+int generic_drop_inode(struct inode *ip)
 {
-	return !inode->i_nlink || inode_unhashed(inode);
+	return !ip->i_nlink || inode_unhashed(ip);
 }
 
-void clear_inode(struct inode *inode)
+void clear_inode(struct inode *ip)
 {
-	spin_lock(&inode->i_data.kshim_pages_lock);
-	WARN_ON(inode->i_data.nrpages);
-	spin_unlock(&inode->i_data.kshim_pages_lock);
-	WARN_ON(!list_empty(&inode->i_data.i_private_list));
-	WARN_ON(!(inode->i_state & I_FREEING));
-	WARN_ON(inode->i_state & I_CLEAR);
-	inode->i_state = I_FREEING | I_CLEAR;
+	spin_lock(&ip->i_data.kshim_pages_lock);
+	WARN_ON(ip->i_data.nrpages);
+	spin_unlock(&ip->i_data.kshim_pages_lock);
+	WARN_ON(!list_empty(&ip->i_data.i_private_list));
+	WARN_ON(!(ip->i_state & I_FREEING));
+	WARN_ON(ip->i_state & I_CLEAR);
+	ip->i_state = I_FREEING | I_CLEAR;
 }
 
 /* the inode is I_FREEING, off the LRU, and nobody can find it any more */
-static void evict(struct inode *inode)
+static void evict(struct inode *ip)
 {
-	const struct super_operations *op = inode->i_sb->s_op;
+	const struct super_operations *op = ip->i_sb->s_op;
 
-	BUG_ON(!(inode->i_state & I_FREEING));
-	sb_dirty_list_del(inode);
-	inode_sb_list_del(inode);
+	BUG_ON(!(ip->i_state & I_FREEING));
+	sb_dirty_list_del(ip);
+	inode_sb_list_del(ip);
 
 	if (op->evict_inode) {
-		op->evict_inode(inode);
+		op->evict_inode(ip);
 	} else {
-		truncate_inode_pages_final(&inode->i_data);
-		clear_inode(inode);
+		truncate_inode_pages_final(&ip->i_data);
+		clear_inode(ip);
 	}
-	remove_inode_hash(inode);
+	remove_inode_hash(ip);
 
-	spin_lock(&inode->i_lock);
-	wake_up_var(&inode->i_state);
-	WARN_ON(inode->i_state != (I_FREEING | I_CLEAR));
-	spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	wake_up_var(&ip->i_state);
+	WARN_ON(ip->i_state != (I_FREEING | I_CLEAR));
+	spin_unlock(&ip->i_lock);
 
-	destroy_inode(inode);
+	destroy_inode(ip);
 }
 
-static void iput_final(struct inode *inode)
+static void iput_final(struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 	const struct super_operations *op = sb->s_op;
 	int drop;
 
-	WARN_ON(inode->i_state & I_NEW);
+	WARN_ON(ip->i_state & I_NEW);
 	if (op->drop_inode)
-		drop = op->drop_inode(inode);
+		drop = op->drop_inode(ip);
 	else
-		drop = generic_drop_inode(inode);
+		drop = generic_drop_inode(ip);
 
-	if (!drop && !(inode->i_state & I_DONTCACHE) &&
+	if (!drop && !(ip->i_state & I_DONTCACHE) &&
 	    (sb->s_flags & SB_ACTIVE)) {
-		inode_lru_add(inode);
-		spin_unlock(&inode->i_lock);
+		inode_lru_add(ip);
+		spin_unlock(&ip->i_lock);
 		return;
 	}
 	if (!drop) {
 		/* the super block is going away: write the inode first */
-		inode->i_state |= I_WILL_FREE;
-		spin_unlock(&inode->i_lock);
-		write_inode_now(inode, 1);
-		spin_lock(&inode->i_lock);
-		WARN_ON(inode->i_state & I_NEW);
-		inode->i_state &= ~I_WILL_FREE;
+		ip->i_state |= I_WILL_FREE;
+		spin_unlock(&ip->i_lock);
+		write_inode_now(ip, 1);
+		spin_lock(&ip->i_lock);
+		WARN_ON(ip->i_state & I_NEW);
+		ip->i_state &= ~I_WILL_FREE;
 	}
-	inode->i_state |= I_FREEING;
-	inode_lru_del(inode);
-	spin_unlock(&inode->i_lock);
-	evict(inode);
+	ip->i_state |= I_FREEING;
+	inode_lru_del(ip);
+	spin_unlock(&ip->i_lock);
+	evict(ip);
 }
 
-void iput(struct inode *inode)
+void iput(struct inode *ip)
 {
-	if (!inode)
+	if (!ip)
 		return;
-	BUG_ON(inode->i_state & I_CLEAR);
-	if (atomic_dec_and_lock(&inode->i_count, &inode->i_lock))
-		iput_final(inode);
+	BUG_ON(ip->i_state & I_CLEAR);
+	if (atomic_dec_and_lock(&ip->i_count, &ip->i_lock))
+		iput_final(ip);
 }
 
 /* unmount: evict every unused inode of @sb */
 void evict_inodes(struct super_block *sb)
 {
-	struct inode *inode, *next;
+	struct inode *ip, *next;
 	LIST_HEAD(dispose);
 
 	spin_lock(&sb->s_inode_list_lock);
-	list_for_each_entry_safe(inode, next, &sb->s_inodes, i_sb_list) {
-		if (atomic_read(&inode->i_count))
+	list_for_each_entry_safe(ip, next, &sb->s_inodes, i_sb_list) {
+		if (atomic_read(&ip->i_count))
 			continue;
-		spin_lock(&inode->i_lock);
-		if (atomic_read(&inode->i_count) ||
-		    (inode->i_state & (I_NEW | I_FREEING | I_WILL_FREE))) {
-			spin_unlock(&inode->i_lock);
+		spin_lock(&ip->i_lock);
+		if (atomic_read(&ip->i_count) ||
+		    (ip->i_state & (I_NEW | I_FREEING | I_WILL_FREE))) {
+			spin_unlock(&ip->i_lock);
 			continue;
 		}
-		inode->i_state |= I_FREEING;
-		inode_lru_del(inode);
-		spin_unlock(&inode->i_lock);
-		list_move(&inode->i_sb_list, &dispose);
+		ip->i_state |= I_FREEING;
+		inode_lru_del(ip);
+		spin_unlock(&ip->i_lock);
+		list_move(&ip->i_sb_list, &dispose);
 	}
 	spin_unlock(&sb->s_inode_list_lock);
 
 	while (!list_empty(&dispose)) {
-		inode = list_first_entry(&dispose, struct inode, i_sb_list);
-		list_del_init(&inode->i_sb_list);
-		evict(inode);
+		ip = list_first_entry(&dispose, struct inode, i_sb_list);
+		list_del_init(&ip->i_sb_list);
+		evict(ip);
 		cond_resched();
 	}
 }
@@ -748,32 +748,32 @@ unsigned long kshim_prune_icache_sb(struct super_block *sb, unsigned long nr)
 
 	spin_lock(&sb->s_lru_lock);
 	while (nr-- && !list_empty(&sb->s_inode_lru)) {
-		struct inode *inode = list_last_entry(&sb->s_inode_lru,
+		struct inode *ip = list_last_entry(&sb->s_inode_lru,
 						      struct inode, i_lru);
 
-		if (!spin_trylock(&inode->i_lock)) {
-			list_move(&inode->i_lru, &sb->s_inode_lru);
+		if (!spin_trylock(&ip->i_lock)) {
+			list_move(&ip->i_lru, &sb->s_inode_lru);
 			continue;
 		}
-		list_del_init(&inode->i_lru);
+		list_del_init(&ip->i_lru);
 		atomic_long_dec(&nr_inodes_unused);
-		if (atomic_read(&inode->i_count) ||
-		    (inode->i_state & ~I_REFERENCED)) {
-			spin_unlock(&inode->i_lock);
+		if (atomic_read(&ip->i_count) ||
+		    (ip->i_state & ~I_REFERENCED)) {
+			spin_unlock(&ip->i_lock);
 			continue;
 		}
-		inode->i_state |= I_FREEING;
-		spin_unlock(&inode->i_lock);
-		list_add(&inode->i_lru, &dispose);
+		ip->i_state |= I_FREEING;
+		spin_unlock(&ip->i_lock);
+		list_add(&ip->i_lru, &dispose);
 	}
 	spin_unlock(&sb->s_lru_lock);
 
 	while (!list_empty(&dispose)) {
-		struct inode *inode = list_first_entry(&dispose, struct inode,
+		struct inode *ip = list_first_entry(&dispose, struct inode,
 						       i_lru);
 
-		list_del_init(&inode->i_lru);
-		evict(inode);
+		list_del_init(&ip->i_lru);
+		evict(ip);
 		freed++;
 	}
 	return freed;
@@ -786,49 +786,49 @@ unsigned long kshim_nr_unused_inodes(void)
 
 /* --- dirtiness and writeback ------------------------------------------- */
 
-void __mark_inode_dirty(struct inode *inode, int flags)
+void __mark_inode_dirty(struct inode *ip, int flags)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 	const struct super_operations *op = sb->s_op;
 	int dirtytime = flags & I_DIRTY_TIME;
 
 	if (flags & I_DIRTY_INODE) {
 		flags &= ~I_DIRTY_TIME;
 		if (op->dirty_inode)
-			op->dirty_inode(inode, flags & (I_DIRTY_INODE |
+			op->dirty_inode(ip, flags & (I_DIRTY_INODE |
 							I_DIRTY_TIME));
 	}
 	if (!dirtytime)
 		flags &= ~I_DIRTY_TIME;
 
 	smp_mb();
-	if ((inode->i_state & flags) == flags)
+	if ((ip->i_state & flags) == flags)
 		return;
 
-	spin_lock(&inode->i_lock);
-	if ((inode->i_state & flags) != flags) {
-		bool was_dirty = inode->i_state & I_DIRTY_ALL;
+	spin_lock(&ip->i_lock);
+	if ((ip->i_state & flags) != flags) {
+		bool was_dirty = ip->i_state & I_DIRTY_ALL;
 
-		inode->i_state |= flags;
-		if ((flags & I_DIRTY_INODE) && (inode->i_state & I_DIRTY_TIME))
-			inode->i_state &= ~I_DIRTY_TIME;
+		ip->i_state |= flags;
+		if ((flags & I_DIRTY_INODE) && (ip->i_state & I_DIRTY_TIME))
+			ip->i_state &= ~I_DIRTY_TIME;
 		/* new and freeing inodes join the list when they are live */
-		if (!was_dirty && !(inode->i_state & (I_NEW | I_FREEING)) &&
-		    !inode_unhashed(inode)) {
-			inode->dirtied_when = jiffies;
+		if (!was_dirty && !(ip->i_state & (I_NEW | I_FREEING)) &&
+		    !inode_unhashed(ip)) {
+			ip->dirtied_when = jiffies;
 			spin_lock(&sb->s_inode_wblist_lock);
-			list_move_tail(&inode->i_io_list, &sb->s_inodes_wb);
+			list_move_tail(&ip->i_io_list, &sb->s_inodes_wb);
 			spin_unlock(&sb->s_inode_wblist_lock);
 		}
 	}
-	spin_unlock(&inode->i_lock);
+	spin_unlock(&ip->i_lock);
 }
 
 /*
  * Write back one inode: its pages, then (if the inode itself is dirty)
  * ->write_inode.  The caller holds a reference or I_WILL_FREE.
  */
-static int writeback_single_inode(struct inode *inode, int sync)
+static int writeback_single_inode(struct inode *ip, int sync)
 {
 	struct writeback_control wbc = {
 		.nr_to_write = LONG_MAX,
@@ -836,39 +836,39 @@ static int writeback_single_inode(struct inode *inode, int sync)
 		.range_start = 0,
 		.range_end = LLONG_MAX,
 	};
-	const struct super_operations *op = inode->i_sb->s_op;
+	const struct super_operations *op = ip->i_sb->s_op;
 	unsigned int dirty;
 	int err = 0, err2;
 
-	if (inode->i_data.nrpages || (inode->i_state & I_DIRTY_PAGES))
-		err = filemap_write_and_wait_range(inode->i_mapping, 0,
+	if (ip->i_data.nrpages || (ip->i_state & I_DIRTY_PAGES))
+		err = filemap_write_and_wait_range(ip->i_mapping, 0,
 						   LLONG_MAX);
-	spin_lock(&inode->i_lock);
-	dirty = inode->i_state & I_DIRTY_ALL;
-	inode->i_state &= ~I_DIRTY_ALL;
-	spin_unlock(&inode->i_lock);
-	sb_dirty_list_del(inode);
+	spin_lock(&ip->i_lock);
+	dirty = ip->i_state & I_DIRTY_ALL;
+	ip->i_state &= ~I_DIRTY_ALL;
+	spin_unlock(&ip->i_lock);
+	sb_dirty_list_del(ip);
 
 	if ((dirty & (I_DIRTY_INODE | I_DIRTY_TIME)) && op->write_inode &&
-	    !is_bad_inode(inode)) {
-		err2 = op->write_inode(inode, &wbc);
+	    !is_bad_inode(ip)) {
+		err2 = op->write_inode(ip, &wbc);
 		if (!err)
 			err = err2;
 	}
 	return err;
 }
 
-int write_inode_now(struct inode *inode, int sync)
+int write_inode_now(struct inode *ip, int sync)
 {
 	might_sleep();
-	if (sb_rdonly(inode->i_sb))
+	if (sb_rdonly(ip->i_sb))
 		return 0;
-	return writeback_single_inode(inode, sync);
+	return writeback_single_inode(ip, sync);
 }
 
-int sync_inode_metadata(struct inode *inode, int wait)
+int sync_inode_metadata(struct inode *ip, int wait)
 {
-	return write_inode_now(inode, wait);
+	return write_inode_now(ip, wait);
 }
 
 /* every dirty inode of @sb: written back and, with @wait, waited for */
@@ -877,7 +877,7 @@ int kshim_writeback_inodes_sb(struct super_block *sb, int wait)
 	int err = 0;
 
 	for (;;) {
-		struct inode *inode;
+		struct inode *ip;
 		int ret;
 
 		spin_lock(&sb->s_inode_wblist_lock);
@@ -885,18 +885,18 @@ int kshim_writeback_inodes_sb(struct super_block *sb, int wait)
 			spin_unlock(&sb->s_inode_wblist_lock);
 			break;
 		}
-		inode = list_first_entry(&sb->s_inodes_wb, struct inode,
+		ip = list_first_entry(&sb->s_inodes_wb, struct inode,
 					 i_io_list);
-		list_del_init(&inode->i_io_list);
+		list_del_init(&ip->i_io_list);
 		spin_unlock(&sb->s_inode_wblist_lock);
 
-		inode = igrab(inode);
-		if (!inode)
+		ip = igrab(ip);
+		if (!ip)
 			continue;	/* being evicted: evict writes it */
-		ret = writeback_single_inode(inode, wait);
+		ret = writeback_single_inode(ip, wait);
 		if (ret && !err)
 			err = ret;
-		iput(inode);
+		iput(ip);
 		cond_resched();
 	}
 	return err;
@@ -904,92 +904,92 @@ int kshim_writeback_inodes_sb(struct super_block *sb, int wait)
 
 /* --- link counts and bytes ---------------------------------------------- */
 
-void inc_nlink(struct inode *inode)
+void inc_nlink(struct inode *ip)
 {
-	if (unlikely(inode->i_nlink == 0)) {
-		WARN_ON(!(inode->i_state & I_LINKABLE));
-		atomic_long_dec(&inode->i_sb->s_remove_count);
+	if (unlikely(ip->i_nlink == 0)) {
+		WARN_ON(!(ip->i_state & I_LINKABLE));
+		atomic_long_dec(&ip->i_sb->s_remove_count);
 	}
-	inode->__i_nlink++;
+	ip->__i_nlink++;
 }
 
-void drop_nlink(struct inode *inode)
+void drop_nlink(struct inode *ip)
 {
-	WARN_ON(inode->i_nlink == 0);
-	inode->__i_nlink--;
-	if (!inode->i_nlink)
-		atomic_long_inc(&inode->i_sb->s_remove_count);
+	WARN_ON(ip->i_nlink == 0);
+	ip->__i_nlink--;
+	if (!ip->i_nlink)
+		atomic_long_inc(&ip->i_sb->s_remove_count);
 }
 
-void clear_nlink(struct inode *inode)
+void clear_nlink(struct inode *ip)
 {
-	if (inode->i_nlink) {
-		inode->__i_nlink = 0;
-		atomic_long_inc(&inode->i_sb->s_remove_count);
+	if (ip->i_nlink) {
+		ip->__i_nlink = 0;
+		atomic_long_inc(&ip->i_sb->s_remove_count);
 	}
 }
 
-void set_nlink(struct inode *inode, unsigned int nlink)
+void set_nlink(struct inode *ip, unsigned int nlink)
 {
 	if (!nlink) {
-		clear_nlink(inode);
+		clear_nlink(ip);
 		return;
 	}
-	if (inode->i_nlink == 0)
-		atomic_long_dec(&inode->i_sb->s_remove_count);
-	inode->__i_nlink = nlink;
+	if (ip->i_nlink == 0)
+		atomic_long_dec(&ip->i_sb->s_remove_count);
+	ip->__i_nlink = nlink;
 }
 
-void __inode_add_bytes(struct inode *inode, loff_t bytes)
+void __inode_add_bytes(struct inode *ip, loff_t bytes)
 {
-	inode->i_blocks += bytes >> 9;
+	ip->i_blocks += bytes >> 9;
 	bytes &= 511;
-	inode->i_bytes += bytes;
-	if (inode->i_bytes >= 512) {
-		inode->i_blocks++;
-		inode->i_bytes -= 512;
+	ip->i_bytes += bytes;
+	if (ip->i_bytes >= 512) {
+		ip->i_blocks++;
+		ip->i_bytes -= 512;
 	}
 }
 
-void inode_add_bytes(struct inode *inode, loff_t bytes)
+void inode_add_bytes(struct inode *ip, loff_t bytes)
 {
-	spin_lock(&inode->i_lock);
-	__inode_add_bytes(inode, bytes);
-	spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	__inode_add_bytes(ip, bytes);
+	spin_unlock(&ip->i_lock);
 }
 
-void __inode_sub_bytes(struct inode *inode, loff_t bytes)
+void __inode_sub_bytes(struct inode *ip, loff_t bytes)
 {
-	inode->i_blocks -= bytes >> 9;
+	ip->i_blocks -= bytes >> 9;
 	bytes &= 511;
-	if (inode->i_bytes < bytes) {
-		inode->i_blocks--;
-		inode->i_bytes += 512;
+	if (ip->i_bytes < bytes) {
+		ip->i_blocks--;
+		ip->i_bytes += 512;
 	}
-	inode->i_bytes -= bytes;
+	ip->i_bytes -= bytes;
 }
 
-void inode_sub_bytes(struct inode *inode, loff_t bytes)
+void inode_sub_bytes(struct inode *ip, loff_t bytes)
 {
-	spin_lock(&inode->i_lock);
-	__inode_sub_bytes(inode, bytes);
-	spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	__inode_sub_bytes(ip, bytes);
+	spin_unlock(&ip->i_lock);
 }
 
-loff_t inode_get_bytes(struct inode *inode)
+loff_t inode_get_bytes(struct inode *ip)
 {
 	loff_t ret;
 
-	spin_lock(&inode->i_lock);
-	ret = __inode_get_bytes(inode);
-	spin_unlock(&inode->i_lock);
+	spin_lock(&ip->i_lock);
+	ret = __inode_get_bytes(ip);
+	spin_unlock(&ip->i_lock);
 	return ret;
 }
 
-void inode_set_bytes(struct inode *inode, loff_t bytes)
+void inode_set_bytes(struct inode *ip, loff_t bytes)
 {
-	inode->i_blocks = bytes >> 9;
-	inode->i_bytes = bytes & 511;
+	ip->i_blocks = bytes >> 9;
+	ip->i_bytes = bytes & 511;
 }
 
 /* --- bad inodes --------------------------------------------------------- */
@@ -1009,7 +1009,7 @@ static struct dentry *bad_inode_lookup(struct inode *dir,
 }
 
 static const char *bad_inode_get_link(struct dentry *dentry,
-				      struct inode *inode,
+				      struct inode *ip,
 				      struct delayed_call *done)
 {
 	return ERR_PTR(-EIO);
@@ -1021,7 +1021,7 @@ static ssize_t bad_inode_listxattr(struct dentry *dentry, char *buffer,
 	return -EIO;
 }
 
-static int bad_inode_permission(struct mnt_idmap *idmap, struct inode *inode,
+static int bad_inode_permission(struct mnt_idmap *idmap, struct inode *ip,
 				int mask)
 {
 	return -EIO;
@@ -1035,7 +1035,7 @@ static const struct inode_operations bad_inode_ops = {
 	.listxattr = bad_inode_listxattr,
 };
 
-static int bad_file_open(struct inode *inode, struct file *filp)
+static int bad_file_open(struct inode *ip, struct file *filp)
 {
 	return -EIO;
 }
@@ -1044,24 +1044,24 @@ static const struct file_operations bad_file_ops = {
 	.open = bad_file_open,
 };
 
-void make_bad_inode(struct inode *inode)
+void make_bad_inode(struct inode *ip)
 {
-	remove_inode_hash(inode);
-	inode->i_mode = S_IFREG;
-	simple_inode_init_ts(inode);
-	inode->i_op = &bad_inode_ops;
-	inode->i_opflags &= ~IOP_XATTR;
-	inode->i_fop = &bad_file_ops;
+	remove_inode_hash(ip);
+	ip->i_mode = S_IFREG;
+	simple_inode_init_ts(ip);
+	ip->i_op = &bad_inode_ops;
+	ip->i_opflags &= ~IOP_XATTR;
+	ip->i_fop = &bad_file_ops;
 }
 
-bool is_bad_inode(struct inode *inode)
+bool is_bad_inode(struct inode *ip)
 {
-	return inode->i_op == &bad_inode_ops;
+	return ip->i_op == &bad_inode_ops;
 }
 
 /* --- helpers drivers call on new or read-in inodes ------------------------ */
 
-static int special_open(struct inode *inode, struct file *file)
+static int special_open(struct inode *ip, struct file *file)
 {
 	/* device nodes and FIFOs are opened by the host kernel, not here */
 	return -ENXIO;
@@ -1071,69 +1071,69 @@ static const struct file_operations kshim_special_fops = {
 	.open = special_open,
 };
 
-void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
+void init_special_inode(struct inode *ip, umode_t mode, dev_t rdev)
 {
-	inode->i_mode = mode;
+	ip->i_mode = mode;
 	if (S_ISCHR(mode) || S_ISBLK(mode)) {
-		inode->i_fop = &kshim_special_fops;
-		inode->i_rdev = rdev;
+		ip->i_fop = &kshim_special_fops;
+		ip->i_rdev = rdev;
 	} else if (S_ISFIFO(mode) || S_ISSOCK(mode)) {
-		inode->i_fop = &kshim_special_fops;
+		ip->i_fop = &kshim_special_fops;
 	} else {
 		pr_debug("init_special_inode: bogus i_mode (%o) for inode %s:%lu\n",
-			 mode, inode->i_sb->s_id, inode->i_ino);
+			 mode, ip->i_sb->s_id, ip->i_ino);
 	}
 }
 
-void inode_nohighmem(struct inode *inode)
+void inode_nohighmem(struct inode *ip)
 {
-	mapping_set_gfp_mask(inode->i_mapping, GFP_USER);
+	mapping_set_gfp_mask(ip->i_mapping, GFP_USER);
 }
 
-void inode_init_owner(struct mnt_idmap *idmap, struct inode *inode,
+void inode_init_owner(struct mnt_idmap *idmap, struct inode *ip,
 		      const struct inode *dir, umode_t mode)
 {
-	inode_fsuid_set(inode, idmap);
+	inode_fsuid_set(ip, idmap);
 	if (dir && (dir->i_mode & S_ISGID)) {
-		inode->i_gid = dir->i_gid;
+		ip->i_gid = dir->i_gid;
 		if (S_ISDIR(mode))
 			mode |= S_ISGID;
 	} else {
-		inode_fsgid_set(inode, idmap);
+		inode_fsgid_set(ip, idmap);
 	}
 	/* a setgid file the creator could not have made setgid itself */
 	if (dir && S_ISREG(mode) && (mode & S_ISGID) && (mode & S_IXGRP) &&
-	    !in_group_p(inode->i_gid) &&
+	    !in_group_p(ip->i_gid) &&
 	    !capable_wrt_inode_uidgid(idmap, dir, CAP_FSETID))
 		mode &= ~S_ISGID;
-	inode->i_mode = mode;
+	ip->i_mode = mode;
 }
 
 bool inode_owner_or_capable(struct mnt_idmap *idmap,
-			    const struct inode *inode)
+			    const struct inode *ip)
 {
-	if (uid_eq(current_fsuid(), inode->i_uid))
+	if (uid_eq(current_fsuid(), ip->i_uid))
 		return true;
-	return capable_wrt_inode_uidgid(idmap, inode, CAP_FOWNER);
+	return capable_wrt_inode_uidgid(idmap, ip, CAP_FOWNER);
 }
 
-void inode_dio_wait(struct inode *inode)
+void inode_dio_wait(struct inode *ip)
 {
-	wait_var_event(&inode->i_dio_count,
-		       !atomic_read(&inode->i_dio_count));
+	wait_var_event(&ip->i_dio_count,
+		       !atomic_read(&ip->i_dio_count));
 }
 
-void inode_dio_end(struct inode *inode)
+void inode_dio_end(struct inode *ip)
 {
-	if (atomic_dec_and_test(&inode->i_dio_count))
-		wake_up_var(&inode->i_dio_count);
+	if (atomic_dec_and_test(&ip->i_dio_count))
+		wake_up_var(&ip->i_dio_count);
 }
 
 /* --- timestamps --------------------------------------------------------- */
 
-struct timespec64 timestamp_truncate(struct timespec64 t, struct inode *inode)
+struct timespec64 timestamp_truncate(struct timespec64 t, struct inode *ip)
 {
-	struct super_block *sb = inode->i_sb;
+	struct super_block *sb = ip->i_sb;
 	unsigned int gran = sb->s_time_gran;
 
 	if (t.tv_sec < sb->s_time_min)
@@ -1151,49 +1151,49 @@ struct timespec64 timestamp_truncate(struct timespec64 t, struct inode *inode)
 	return t;
 }
 
-struct timespec64 current_time(struct inode *inode)
+struct timespec64 current_time(struct inode *ip)
 {
 	struct timespec64 now;
 
 	ktime_get_coarse_real_ts64(&now);
-	return timestamp_truncate(now, inode);
+	return timestamp_truncate(now, ip);
 }
 
-struct timespec64 inode_set_ctime_current(struct inode *inode)
+struct timespec64 inode_set_ctime_current(struct inode *ip)
 {
-	return inode_set_ctime_to_ts(inode, current_time(inode));
+	return inode_set_ctime_to_ts(ip, current_time(ip));
 }
 
-struct timespec64 simple_inode_init_ts(struct inode *inode)
+struct timespec64 simple_inode_init_ts(struct inode *ip)
 {
-	struct timespec64 ts = inode_set_ctime_current(inode);
+	struct timespec64 ts = inode_set_ctime_current(ip);
 
-	inode_set_atime_to_ts(inode, ts);
-	inode_set_mtime_to_ts(inode, ts);
+	inode_set_atime_to_ts(ip, ts);
+	inode_set_mtime_to_ts(ip, ts);
 	return ts;
 }
 
-int generic_update_time(struct inode *inode, int flags)
+int generic_update_time(struct inode *ip, int flags)
 {
 	int dirty = I_DIRTY_SYNC;
 
 	if (flags & S_CTIME)
-		inode_set_ctime_current(inode);
+		inode_set_ctime_current(ip);
 	if (flags & S_MTIME)
-		inode_set_mtime_to_ts(inode, inode_get_ctime(inode));
+		inode_set_mtime_to_ts(ip, inode_get_ctime(ip));
 	if (flags & S_ATIME)
-		inode_set_atime_to_ts(inode, current_time(inode));
+		inode_set_atime_to_ts(ip, current_time(ip));
 	if (flags & S_VERSION)
-		inode_maybe_inc_iversion(inode, false);
-	__mark_inode_dirty(inode, dirty);
+		inode_maybe_inc_iversion(ip, false);
+	__mark_inode_dirty(ip, dirty);
 	return 0;
 }
 
-int inode_update_time(struct inode *inode, int flags)
+int inode_update_time(struct inode *ip, int flags)
 {
-	if (inode->i_op->update_time)
-		return inode->i_op->update_time(inode, flags);
-	return generic_update_time(inode, flags);
+	if (ip->i_op->update_time)
+		return ip->i_op->update_time(ip, flags);
+	return generic_update_time(ip, flags);
 }
 
 /*
@@ -1207,33 +1207,33 @@ void touch_atime(const struct path *path)
 
 int file_update_time(struct file *file)
 {
-	struct inode *inode = file_inode(file);
-	struct timespec64 now = current_time(inode);
-	struct timespec64 mtime = inode_get_mtime(inode);
-	struct timespec64 ctime = inode_get_ctime(inode);
+	struct inode *ip = file_inode(file);
+	struct timespec64 now = current_time(ip);
+	struct timespec64 mtime = inode_get_mtime(ip);
+	struct timespec64 ctime = inode_get_ctime(ip);
 	int flags = 0;
 
-	if (IS_NOCMTIME(inode))
+	if (IS_NOCMTIME(ip))
 		return 0;
 	if (!timespec64_equal(&mtime, &now))
 		flags |= S_MTIME;
 	if (!timespec64_equal(&ctime, &now))
 		flags |= S_CTIME;
-	if (IS_I_VERSION(inode) && inode_iversion_need_inc(inode))
+	if (IS_I_VERSION(ip) && inode_iversion_need_inc(ip))
 		flags |= S_VERSION;
 	if (!flags)
 		return 0;
-	return inode_update_time(inode, flags);
+	return inode_update_time(ip, flags);
 }
 
 int file_remove_privs(struct file *file)
 {
-	struct inode *inode = file_inode(file);
+	struct inode *ip = file_inode(file);
 
-	if (IS_NOSEC(inode) || !S_ISREG(inode->i_mode))
+	if (IS_NOSEC(ip) || !S_ISREG(ip->i_mode))
 		return 0;
-	if (!(inode->i_mode & S_ISUID) &&
-	    (inode->i_mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP))
+	if (!(ip->i_mode & S_ISUID) &&
+	    (ip->i_mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP))
 		return 0;
 	WARN_ONCE(1, "kshim: file_remove_privs comes with the write path\n");
 	return -EOPNOTSUPP;
@@ -1257,14 +1257,14 @@ int kiocb_modified(struct kiocb *iocb)
 
 /* --- attributes (fs/attr.c) --------------------------------------------- */
 
-int inode_newsize_ok(const struct inode *inode, loff_t offset)
+int inode_newsize_ok(const struct inode *ip, loff_t offset)
 {
 	if (offset < 0)
 		return -EINVAL;
-	if (inode->i_size < offset) {
-		if (offset > inode->i_sb->s_maxbytes)
+	if (ip->i_size < offset) {
+		if (offset > ip->i_sb->s_maxbytes)
 			return -EFBIG;
-	} else if (IS_SWAPFILE(inode)) {
+	} else if (IS_SWAPFILE(ip)) {
 		return -ETXTBSY;
 	}
 	return 0;
@@ -1277,26 +1277,26 @@ int setattr_prepare(struct mnt_idmap *idmap, struct dentry *dentry,
 	return -EROFS;
 }
 
-void setattr_copy(struct mnt_idmap *idmap, struct inode *inode,
+void setattr_copy(struct mnt_idmap *idmap, struct inode *ip,
 		  const struct iattr *attr)
 {
 	unsigned int valid = attr->ia_valid;
 
-	i_uid_update(idmap, attr, inode);
-	i_gid_update(idmap, attr, inode);
+	i_uid_update(idmap, attr, ip);
+	i_gid_update(idmap, attr, ip);
 	if (valid & ATTR_ATIME)
-		inode_set_atime_to_ts(inode, attr->ia_atime);
+		inode_set_atime_to_ts(ip, attr->ia_atime);
 	if (valid & ATTR_MTIME)
-		inode_set_mtime_to_ts(inode, attr->ia_mtime);
+		inode_set_mtime_to_ts(ip, attr->ia_mtime);
 	if (valid & ATTR_CTIME)
-		inode_set_ctime_to_ts(inode, attr->ia_ctime);
+		inode_set_ctime_to_ts(ip, attr->ia_ctime);
 	if (valid & ATTR_MODE) {
 		umode_t mode = attr->ia_mode;
 
-		if (!in_group_p(inode->i_gid) &&
-		    !capable_wrt_inode_uidgid(idmap, inode, CAP_FSETID))
+		if (!in_group_p(ip->i_gid) &&
+		    !capable_wrt_inode_uidgid(idmap, ip, CAP_FSETID))
 			mode &= ~S_ISGID;
-		inode->i_mode = mode;
+		ip->i_mode = mode;
 	}
 }
 

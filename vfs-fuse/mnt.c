@@ -38,22 +38,22 @@ void mnt_drop_write(struct vfsmount *mnt)
 	sb_end_write(mnt->mnt_sb);
 }
 
-int mnt_want_write_file(struct file *file)
+int mnt_want_write_file(struct file *fp)
 {
-	struct super_block *sb = file_inode(file)->i_sb;
+	struct super_block *sbp = file_inode(fp)->i_sb;
 
-	sb_start_write(sb);
-	if ((file->f_path.mnt && __mnt_is_readonly(file->f_path.mnt)) ||
-	    sb_rdonly(sb)) {
-		sb_end_write(sb);
+	sb_start_write(sbp);
+	if ((fp->f_path.mnt && __mnt_is_readonly(fp->f_path.mnt)) ||
+	    sb_rdonly(sbp)) {
+		sb_end_write(sbp);
 		return -EROFS;
 	}
 	return 0;
 }
 
-void mnt_drop_write_file(struct file *file)
+void mnt_drop_write_file(struct file *fp)
 {
-	sb_end_write(file_inode(file)->i_sb);
+	sb_end_write(file_inode(fp)->i_sb);
 }
 
 struct vfsmount *mntget(struct vfsmount *mnt)

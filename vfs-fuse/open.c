@@ -25,24 +25,24 @@
 static int do_dentry_open(struct file *f,
 			  int (*open)(struct inode *, struct file *))
 {
-	struct inode *inode = f->f_path.dentry->d_inode;
+	struct inode *ip = f->f_path.dentry->d_inode;
 	int error;
 
-	f->f_inode = inode;
-	f->f_mapping = inode->i_mapping;
+	f->f_inode = ip;
+	f->f_mapping = ip->i_mapping;
 	f->f_wb_err = errseq_sample(&f->f_mapping->wb_err);
-	f->f_sb_err = errseq_sample(&inode->i_sb->s_wb_err);
+	f->f_sb_err = errseq_sample(&ip->i_sb->s_wb_err);
 	f->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
-	if (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode))
+	if (S_ISREG(ip->i_mode) || S_ISDIR(ip->i_mode))
 		f->f_mode |= FMODE_ATOMIC_POS;
-	f->f_op = inode->i_fop;
+	f->f_op = ip->i_fop;
 	if (WARN_ON(!f->f_op))
 		return -ENODEV;
 
 	if (!open)
 		open = f->f_op->open;
 	if (open) {
-		error = open(inode, f);
+		error = open(ip, f);
 		if (error)
 			return error;
 	}
@@ -63,23 +63,23 @@ static int do_dentry_open(struct file *f,
 	return 0;
 }
 
-int finish_open(struct file *file, struct dentry *dentry,
+int finish_open(struct file *fp, struct dentry *de,
 		int (*open)(struct inode *, struct file *))
 {
-	WARN_ON(file->f_mode & FMODE_OPENED);
-	file->f_path.dentry = dentry;
-	return do_dentry_open(file, open);
+	WARN_ON(fp->f_mode & FMODE_OPENED);
+	fp->f_path.dentry = de;
+	return do_dentry_open(fp, open);
 }
 
-int finish_no_open(struct file *file, struct dentry *dentry)
+int finish_no_open(struct file *fp, struct dentry *de)
 {
-	file->f_path.dentry = dentry;
+	fp->f_path.dentry = de;
 	return 0;
 }
 
-int generic_file_open(struct inode *inode, struct file *filp)
+int generic_file_open(struct inode *ip, struct file *fp)
 {
-	if (!(filp->f_flags & O_LARGEFILE) && i_size_read(inode) > MAX_NON_LFS)
+	if (!(fp->f_flags & O_LARGEFILE) && i_size_read(ip) > MAX_NON_LFS)
 		return -EOVERFLOW;
 	return 0;
 }
@@ -88,25 +88,25 @@ int generic_file_open(struct inode *inode, struct file *filp)
 struct file *kshim_dentry_open(const struct path *path, int flags,
 			       const struct cred *cred)
 {
-	struct inode *inode = d_inode(path->dentry);
+	struct inode *ip = d_inode(path->dentry);
 	struct file *f;
 	int error;
 
-	if (!inode)
+	if (!ip)
 		return ERR_PTR(-ENOENT);
-	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
+	if ((flags & O_DIRECTORY) && !S_ISDIR(ip->i_mode))
 		return ERR_PTR(-ENOTDIR);
 	f = kshim_alloc_empty_file(flags, cred);
 	if (IS_ERR(f))
 		return f;
 	if (f->f_mode & FMODE_WRITE) {
 		error = -EISDIR;
-		if (S_ISDIR(inode->i_mode))
+		if (S_ISDIR(ip->i_mode))
 			goto fail;
 		error = -EROFS;
-		if (S_ISREG(inode->i_mode) &&
+		if (S_ISREG(ip->i_mode) &&
 		    ((path->mnt && __mnt_is_readonly(path->mnt)) ||
-		     IS_RDONLY(inode)))
+		     IS_RDONLY(ip)))
 			goto fail;
 	}
 	f->f_path = *path;
@@ -116,7 +116,7 @@ struct file *kshim_dentry_open(const struct path *path, int flags,
 		/* not opened: fput() calls no ->release */
 		if (f->f_mode & FMODE_OPENED) {
 			if (f->f_op->release)
-				f->f_op->release(inode, f);
+				f->f_op->release(ip, f);
 			f->f_mode &= ~FMODE_OPENED;
 		}
 		fput(f);

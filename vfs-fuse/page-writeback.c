@@ -30,59 +30,59 @@ int laptop_mode;
 int dirty_writeback_interval = 5 * 100;
 int dirty_expire_interval = 30 * 100;
 
-void balance_dirty_pages_ratelimited(struct address_space *mapping)
+void balance_dirty_pages_ratelimited(struct address_space *aspace)
 {
 }
 
-void folio_account_cleaned(struct folio *folio, struct bdi_writeback *wb)
+void folio_account_cleaned(struct folio *fo, struct bdi_writeback *wb)
 {
 	/* kshim keeps no dirty-page counters */
 }
 
-bool noop_dirty_folio(struct address_space *mapping, struct folio *folio)
+bool noop_dirty_folio(struct address_space *aspace, struct folio *fo)
 {
-	if (!folio_test_dirty(folio))
-		return !folio_test_set_dirty(folio);
+	if (!folio_test_dirty(fo))
+		return !folio_test_set_dirty(fo);
 	return false;
 }
 
-bool filemap_dirty_folio(struct address_space *mapping, struct folio *folio)
+bool filemap_dirty_folio(struct address_space *aspace, struct folio *fo)
 {
-	if (folio_test_set_dirty(folio))
+	if (folio_test_set_dirty(fo))
 		return false;
-	if (mapping->host && mapping->host->i_sb)
-		__mark_inode_dirty(mapping->host, I_DIRTY_PAGES);
+	if (aspace->host && aspace->host->i_sb)
+		__mark_inode_dirty(aspace->host, I_DIRTY_PAGES);
 	return true;
 }
 
-bool folio_mark_dirty(struct folio *folio)
+bool folio_mark_dirty(struct folio *fo)
 {
-	struct address_space *mapping = folio->mapping;
+	struct address_space *aspace = fo->mapping;
 
-	if (likely(mapping)) {
+	if (likely(aspace)) {
 		/* a folio under reclaim does not need its reclaim hint now */
-		if (folio_test_reclaim(folio))
-			folio_clear_reclaim(folio);
-		if (mapping->a_ops && mapping->a_ops->dirty_folio)
-			return mapping->a_ops->dirty_folio(mapping, folio);
-		return filemap_dirty_folio(mapping, folio);
+		if (folio_test_reclaim(fo))
+			folio_clear_reclaim(fo);
+		if (aspace->a_ops && aspace->a_ops->dirty_folio)
+			return aspace->a_ops->dirty_folio(aspace, fo);
+		return filemap_dirty_folio(aspace, fo);
 	}
-	return noop_dirty_folio(mapping, folio);
+	return noop_dirty_folio(aspace, fo);
 }
 
-bool folio_clear_dirty_for_io(struct folio *folio)
+bool folio_clear_dirty_for_io(struct folio *fo)
 {
-	VM_BUG_ON_FOLIO(!folio_test_locked(folio), folio);
-	return folio_test_clear_dirty(folio);
+	VM_BUG_ON_FOLIO(!folio_test_locked(fo), fo);
+	return folio_test_clear_dirty(fo);
 }
 
-bool __folio_start_writeback(struct folio *folio, bool keep_write)
+bool __folio_start_writeback(struct folio *fo, bool keep_write)
 {
-	VM_BUG_ON_FOLIO(!folio_test_locked(folio), folio);
-	return folio_test_set_writeback(folio);
+	VM_BUG_ON_FOLIO(!folio_test_locked(fo), fo);
+	return folio_test_set_writeback(fo);
 }
 
-int write_cache_pages(struct address_space *mapping,
+int write_cache_pages(struct address_space *aspace,
 		      struct writeback_control *wbc, writepage_t writepage,
 		      void *data)
 {
@@ -92,7 +92,7 @@ int write_cache_pages(struct address_space *mapping,
 	int ret = 0, err;
 
 	if (wbc->range_cyclic) {
-		index = mapping->writeback_index;
+		index = aspace->writeback_index;
 		end = (pgoff_t)-1;
 	} else {
 		index = wbc->range_start >> PAGE_SHIFT;
@@ -100,37 +100,37 @@ int write_cache_pages(struct address_space *mapping,
 	}
 	folio_batch_init(&fbatch);
 	while (index <= end) {
-		if (!filemap_get_folios_tag(mapping, &index, end,
+		if (!filemap_get_folios_tag(aspace, &index, end,
 					    PAGECACHE_TAG_DIRTY, &fbatch))
 			break;
 		for (i = 0; i < folio_batch_count(&fbatch); i++) {
-			struct folio *folio = fbatch.folios[i];
+			struct folio *fo = fbatch.folios[i];
 
-			folio_lock(folio);
-			if (unlikely(folio->mapping != mapping) ||
-			    !folio_test_dirty(folio)) {
-				folio_unlock(folio);
+			folio_lock(fo);
+			if (unlikely(fo->mapping != aspace) ||
+			    !folio_test_dirty(fo)) {
+				folio_unlock(fo);
 				continue;
 			}
-			if (folio_test_writeback(folio)) {
+			if (folio_test_writeback(fo)) {
 				if (wbc->sync_mode == WB_SYNC_NONE) {
-					folio_unlock(folio);
+					folio_unlock(fo);
 					continue;
 				}
-				folio_wait_writeback(folio);
+				folio_wait_writeback(fo);
 			}
-			if (!folio_clear_dirty_for_io(folio)) {
-				folio_unlock(folio);
+			if (!folio_clear_dirty_for_io(fo)) {
+				folio_unlock(fo);
 				continue;
 			}
-			err = writepage(folio, wbc, data);
+			err = writepage(fo, wbc, data);
 			if (err == AOP_WRITEPAGE_ACTIVATE) {
-				folio_unlock(folio);
+				folio_unlock(fo);
 				err = 0;
 			}
 			if (err && !ret)
 				ret = err;
-			wbc->nr_to_write -= folio_nr_pages(folio);
+			wbc->nr_to_write -= folio_nr_pages(fo);
 			/* background writeback stops at the first error */
 			if (err && wbc->sync_mode == WB_SYNC_NONE)
 				break;
@@ -142,28 +142,28 @@ int write_cache_pages(struct address_space *mapping,
 			break;		/* wrapped past the last index */
 	}
 	if (wbc->range_cyclic)
-		mapping->writeback_index = 0;
+		aspace->writeback_index = 0;
 	return ret;
 }
 
-static int writepage_cb(struct folio *folio, struct writeback_control *wbc,
+static int writepage_cb(struct folio *fo, struct writeback_control *wbc,
 			void *data)
 {
-	struct address_space *mapping = data;
+	struct address_space *aspace = data;
 
-	return mapping->a_ops->writepage(&folio->page, wbc);
+	return aspace->a_ops->writepage(&fo->page, wbc);
 }
 
-int do_writepages(struct address_space *mapping, struct writeback_control *wbc)
+int do_writepages(struct address_space *aspace, struct writeback_control *wbc)
 {
-	const struct address_space_operations *aops = mapping->a_ops;
+	const struct address_space_operations *aops = aspace->a_ops;
 
 	if (wbc->nr_to_write <= 0)
 		return 0;
 	if (aops && aops->writepages)
-		return aops->writepages(mapping, wbc);
+		return aops->writepages(aspace, wbc);
 	if (aops && aops->writepage)
-		return write_cache_pages(mapping, wbc, writepage_cb, mapping);
+		return write_cache_pages(aspace, wbc, writepage_cb, aspace);
 	/* nothing can write this mapping: it can hold no dirty data */
 	return 0;
 }
@@ -173,19 +173,19 @@ int do_writepages(struct address_space *mapping, struct writeback_control *wbc)
  * the next dirty folio of the range, locked and cleaned for I/O, or NULL
  * at the end (with *error the first error seen).
  */
-struct folio *writeback_iter(struct address_space *mapping,
+struct folio *writeback_iter(struct address_space *aspace,
 			     struct writeback_control *wbc,
-			     struct folio *folio, int *error)
+			     struct folio *fo, int *error)
 {
 	pgoff_t end;
 
-	if (!folio) {
+	if (!fo) {
 		folio_batch_init(&wbc->fbatch);
 		wbc->saved_err = *error = 0;
-		wbc->index = wbc->range_cyclic ? mapping->writeback_index :
+		wbc->index = wbc->range_cyclic ? aspace->writeback_index :
 			     (pgoff_t)(wbc->range_start >> PAGE_SHIFT);
 	} else {
-		wbc->nr_to_write -= folio_nr_pages(folio);
+		wbc->nr_to_write -= folio_nr_pages(fo);
 		if (*error && !wbc->saved_err)
 			wbc->saved_err = *error;
 		if (*error && wbc->sync_mode == WB_SYNC_NONE)
@@ -197,40 +197,40 @@ struct folio *writeback_iter(struct address_space *mapping,
 	      (pgoff_t)(wbc->range_end >> PAGE_SHIFT);
 
 	for (;;) {
-		folio = folio_batch_next(&wbc->fbatch);
-		if (!folio) {
+		fo = folio_batch_next(&wbc->fbatch);
+		if (!fo) {
 			folio_batch_release(&wbc->fbatch);
 			if (wbc->index > end)
 				goto done;
-			if (!filemap_get_folios_tag(mapping, &wbc->index, end,
+			if (!filemap_get_folios_tag(aspace, &wbc->index, end,
 						    PAGECACHE_TAG_DIRTY,
 						    &wbc->fbatch))
 				goto done;
 			continue;
 		}
-		folio_lock(folio);
-		if (unlikely(folio->mapping != mapping) ||
-		    !folio_test_dirty(folio)) {
-			folio_unlock(folio);
+		folio_lock(fo);
+		if (unlikely(fo->mapping != aspace) ||
+		    !folio_test_dirty(fo)) {
+			folio_unlock(fo);
 			continue;
 		}
-		if (folio_test_writeback(folio)) {
+		if (folio_test_writeback(fo)) {
 			if (wbc->sync_mode == WB_SYNC_NONE) {
-				folio_unlock(folio);
+				folio_unlock(fo);
 				continue;
 			}
-			folio_wait_writeback(folio);
+			folio_wait_writeback(fo);
 		}
-		if (!folio_clear_dirty_for_io(folio)) {
-			folio_unlock(folio);
+		if (!folio_clear_dirty_for_io(fo)) {
+			folio_unlock(fo);
 			continue;
 		}
-		return folio;
+		return fo;
 	}
 done:
 	folio_batch_release(&wbc->fbatch);
 	if (wbc->range_cyclic)
-		mapping->writeback_index = 0;
+		aspace->writeback_index = 0;
 	*error = wbc->saved_err;
 	return NULL;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * POSIX ACLs (fs/posix_acl.c).
+ * POSIX ACLs (stands in for fs/posix_acl.c).
  *
  * Kernel guarantees kept:
  *  - an ACL is immutable once shared; changes work on a clone
@@ -27,455 +27,524 @@
 #include <linux/slab.h>
 #include <linux/xattr.h>
 
-static struct posix_acl **acl_by_type(struct inode *inode, int type)
+#define KSHIM_ACL_RWX	(ACL_READ | ACL_WRITE | ACL_EXECUTE)
+
+/* where the inode caches an ACL of the given type */
+static struct posix_acl **kshim_acl_slot(struct inode *ino, int kind)
 {
-	switch (type) {
-	case ACL_TYPE_ACCESS:
-		return &inode->i_acl;
-	case ACL_TYPE_DEFAULT:
-		return &inode->i_default_acl;
-	default:
-		BUG();
-	}
+	if (kind == ACL_TYPE_ACCESS)
+		return &ino->i_acl;
+	BUG_ON(kind != ACL_TYPE_DEFAULT);
+	return &ino->i_default_acl;
 }
 
 /* --- the cache ---------------------------------------------------------- */
 
-struct posix_acl *get_cached_acl(struct inode *inode, int type)
+/* store @val in the slot; the reference the slot held (if any) is dropped */
+static void kshim_acl_slot_replace(struct posix_acl **slot,
+				   struct posix_acl *val)
 {
-	struct posix_acl **p = acl_by_type(inode, type);
-	struct posix_acl *acl;
+	struct posix_acl *prev = xchg(slot, val);
+
+	if (!is_uncached_acl(prev))
+		posix_acl_release(prev);
+}
+
+struct posix_acl *get_cached_acl(struct inode *ino, int kind)
+{
+	struct posix_acl **slot = kshim_acl_slot(ino, kind);
+	struct posix_acl *cur;
 
 	rcu_read_lock();
-	for (;;) {
-		acl = rcu_dereference(*p);
-		if (!acl || is_uncached_acl(acl) ||
-		    refcount_inc_not_zero(&acl->a_refcount))
-			break;
-		/* being freed: someone replaced it; read the slot again */
-		cpu_relax();
-	}
+	/*
+	 * A cached ACL whose count already hit zero is on its way out: the
+	 * slot has been replaced meanwhile, so read it again.
+	 */
+	do {
+		cur = rcu_dereference(*slot);
+	} while (cur && !is_uncached_acl(cur) &&
+		 !refcount_inc_not_zero(&cur->a_refcount));
 	rcu_read_unlock();
-	return acl;
+	return cur;
 }
 
-struct posix_acl *get_cached_acl_rcu(struct inode *inode, int type)
+struct posix_acl *get_cached_acl_rcu(struct inode *ino, int kind)
 {
-	struct posix_acl *acl = rcu_dereference(*acl_by_type(inode, type));
+	struct posix_acl *cur = rcu_dereference(*kshim_acl_slot(ino, kind));
 
-	if (acl == ACL_DONT_CACHE)
-		return ERR_PTR(-ECHILD);
-	return acl;
+	return cur == ACL_DONT_CACHE ? ERR_PTR(-ECHILD) : cur;
 }
 
-void set_cached_acl(struct inode *inode, int type, struct posix_acl *acl)
+void set_cached_acl(struct inode *ino, int kind, struct posix_acl *acl)
 {
-	struct posix_acl **p = acl_by_type(inode, type);
-	struct posix_acl *old = xchg(p, posix_acl_dup(acl));
-
-	if (!is_uncached_acl(old))
-		posix_acl_release(old);
+	kshim_acl_slot_replace(kshim_acl_slot(ino, kind), posix_acl_dup(acl));
 }
 
-static void __forget_cached_acl(struct posix_acl **p)
+void forget_cached_acl(struct inode *ino, int kind)
 {
-	struct posix_acl *old = xchg(p, ACL_NOT_CACHED);
-
-	if (!is_uncached_acl(old))
-		posix_acl_release(old);
+	kshim_acl_slot_replace(kshim_acl_slot(ino, kind), ACL_NOT_CACHED);
 }
 
-void forget_cached_acl(struct inode *inode, int type)
+void forget_all_cached_acls(struct inode *ino)
 {
-	__forget_cached_acl(acl_by_type(inode, type));
+	kshim_acl_slot_replace(&ino->i_acl, ACL_NOT_CACHED);
+	kshim_acl_slot_replace(&ino->i_default_acl, ACL_NOT_CACHED);
 }
 
-void forget_all_cached_acls(struct inode *inode)
+/* ask the filesystem; ->get_acl needs a dentry, ->get_inode_acl does not */
+static struct posix_acl *kshim_acl_from_fs(struct mnt_idmap *idmap,
+					   struct dentry *de,
+					   struct inode *ino, int kind)
 {
-	__forget_cached_acl(&inode->i_acl);
-	__forget_cached_acl(&inode->i_default_acl);
+	const struct inode_operations *iop = ino->i_op;
+
+	if (de && iop->get_acl)
+		return iop->get_acl(idmap, de, kind);
+	if (iop->get_inode_acl)
+		return iop->get_inode_acl(ino, kind, false);
+	return ERR_PTR(-EOPNOTSUPP);
 }
 
-static struct posix_acl *__get_acl(struct mnt_idmap *idmap,
-				   struct dentry *dentry, struct inode *inode,
-				   int type)
+static struct posix_acl *kshim_acl_fetch(struct mnt_idmap *idmap,
+					 struct dentry *de,
+					 struct inode *ino, int kind)
 {
-	struct posix_acl **p = acl_by_type(inode, type);
-	struct posix_acl *sentinel, *acl;
+	struct posix_acl **slot = kshim_acl_slot(ino, kind);
+	struct posix_acl *mark, *got;
+	bool own_mark;
 
-	acl = get_cached_acl(inode, type);
-	if (!is_uncached_acl(acl))
-		return acl;
-	if (!IS_POSIXACL(inode))
+	got = get_cached_acl(ino, kind);
+	if (!is_uncached_acl(got))
+		return got;		/* cached: an ACL or NULL */
+	if (!IS_POSIXACL(ino))
 		return NULL;
 
-	/* odd, so it reads as "uncached" to everybody else */
-	sentinel = (struct posix_acl *)((unsigned long)current | 1);
-	if (cmpxchg(p, ACL_NOT_CACHED, sentinel) != ACL_NOT_CACHED)
-		sentinel = NULL;	/* someone else is at it: do not cache */
+	/*
+	 * Claim the slot with a per-task odd marker (odd reads as uncached
+	 * to everybody).  If another lookup or a set/forget is in progress
+	 * the claim fails and the answer is simply not cached.
+	 */
+	mark = (struct posix_acl *)((unsigned long)current | 1UL);
+	own_mark = cmpxchg(slot, ACL_NOT_CACHED, mark) == ACL_NOT_CACHED;
 
-	if (dentry && inode->i_op->get_acl)
-		acl = inode->i_op->get_acl(idmap, dentry, type);
-	else if (inode->i_op->get_inode_acl)
-		acl = inode->i_op->get_inode_acl(inode, type, false);
-	else
-		acl = ERR_PTR(-EOPNOTSUPP);
+	got = kshim_acl_from_fs(idmap, de, ino, kind);
 
-	if (IS_ERR(acl)) {
-		if (sentinel)
-			cmpxchg(p, sentinel, ACL_NOT_CACHED);
-		return acl;
+	if (!own_mark)
+		return got;
+	if (IS_ERR(got)) {
+		/* give the slot back as "not cached" unless it moved on */
+		cmpxchg(slot, mark, ACL_NOT_CACHED);
+		return got;
 	}
-	if (sentinel) {
-		posix_acl_dup(acl);
-		if (cmpxchg(p, sentinel, acl) != sentinel)
-			posix_acl_release(acl);
-	}
-	return acl;
+	/* the slot keeps its own reference if our marker is still there */
+	posix_acl_dup(got);
+	if (cmpxchg(slot, mark, got) != mark)
+		posix_acl_release(got);
+	return got;
 }
 
-struct posix_acl *get_inode_acl(struct inode *inode, int type)
+struct posix_acl *get_inode_acl(struct inode *ino, int kind)
 {
-	return __get_acl(&nop_mnt_idmap, NULL, inode, type);
+	return kshim_acl_fetch(&nop_mnt_idmap, NULL, ino, kind);
 }
 
-struct posix_acl *get_posix_acl(struct inode *inode, int type)
+struct posix_acl *get_posix_acl(struct inode *ino, int kind)
 {
-	return get_inode_acl(inode, type);
+	return get_inode_acl(ino, kind);
 }
 
-struct posix_acl *vfs_get_acl(struct mnt_idmap *idmap, struct dentry *dentry,
-			      const char *acl_name)
+struct posix_acl *vfs_get_acl(struct mnt_idmap *idmap, struct dentry *de,
+			      const char *xname)
 {
-	int type = posix_acl_type(acl_name);
+	int kind = posix_acl_type(xname);
 
-	if (type < 0)
+	if (kind < 0)
 		return ERR_PTR(-EINVAL);
-	return __get_acl(idmap, dentry, d_inode(dentry), type);
+	return kshim_acl_fetch(idmap, de, d_inode(de), kind);
 }
 
 /* --- objects ------------------------------------------------------------ */
 
-void posix_acl_init(struct posix_acl *acl, int count)
+void posix_acl_init(struct posix_acl *acl, int n)
 {
+	acl->a_count = n;
 	refcount_set(&acl->a_refcount, 1);
-	acl->a_count = count;
 }
 
-struct posix_acl *posix_acl_alloc(int count, gfp_t flags)
+static size_t kshim_acl_bytes(unsigned int n)
 {
-	struct posix_acl *acl;
-
-	acl = kmalloc(struct_size(acl, a_entries, count), flags);
-	if (acl)
-		posix_acl_init(acl, count);
-	return acl;
+	return sizeof(struct posix_acl) + n * sizeof(struct posix_acl_entry);
 }
 
-struct posix_acl *posix_acl_clone(const struct posix_acl *acl, gfp_t flags)
+struct posix_acl *posix_acl_alloc(int n, gfp_t gfp)
 {
-	struct posix_acl *clone;
+	struct posix_acl *fresh = kmalloc(kshim_acl_bytes(n), gfp);
 
-	if (!acl)
+	if (fresh)
+		posix_acl_init(fresh, n);
+	return fresh;
+}
+
+struct posix_acl *posix_acl_clone(const struct posix_acl *src, gfp_t gfp)
+{
+	struct posix_acl *dup;
+
+	if (!src)
 		return NULL;
-	clone = kmemdup(acl, struct_size(acl, a_entries, acl->a_count), flags);
-	if (clone)
-		refcount_set(&clone->a_refcount, 1);
-	return clone;
+	dup = kmemdup(src, kshim_acl_bytes(src->a_count), gfp);
+	if (dup)
+		refcount_set(&dup->a_refcount, 1);	/* a private copy */
+	return dup;
 }
 
-int posix_acl_valid(struct user_namespace *user_ns,
-		    const struct posix_acl *acl)
+/*
+ * The tags are single bits in their required order (USER_OBJ < USER <
+ * GROUP_OBJ < GROUP < MASK < OTHER), so a well-formed ACL has
+ * non-decreasing tags, the three base entries exactly once, the mask at
+ * most once, and a mask whenever a named entry exists.
+ */
+int posix_acl_valid(struct user_namespace *ns, const struct posix_acl *acl)
 {
-	const struct posix_acl_entry *pa, *pe;
-	int state = ACL_USER_OBJ;
-	bool named = false;
+	unsigned int seen = 0, i;
+	int prev_tag = 0;
 
-	FOREACH_ACL_ENTRY(pa, acl, pe) {
-		if (pa->e_perm & ~(ACL_READ | ACL_WRITE | ACL_EXECUTE))
+	for (i = 0; i < acl->a_count; i++) {
+		const struct posix_acl_entry *e = &acl->a_entries[i];
+		bool repeatable = e->e_tag == ACL_USER || e->e_tag == ACL_GROUP;
+
+		if (e->e_perm & ~KSHIM_ACL_RWX)
 			return -EINVAL;
-		switch (pa->e_tag) {
-		case ACL_USER_OBJ:
-			if (state != ACL_USER_OBJ)
-				return -EINVAL;
-			state = ACL_USER;
-			break;
+		switch (e->e_tag) {
 		case ACL_USER:
-			if (state != ACL_USER ||
-			    !kuid_has_mapping(user_ns, pa->e_uid))
+			if (!kuid_has_mapping(ns, e->e_uid))
 				return -EINVAL;
-			named = true;
-			break;
-		case ACL_GROUP_OBJ:
-			if (state != ACL_USER)
-				return -EINVAL;
-			state = ACL_GROUP;
 			break;
 		case ACL_GROUP:
-			if (state != ACL_GROUP ||
-			    !kgid_has_mapping(user_ns, pa->e_gid))
+			if (!kgid_has_mapping(ns, e->e_gid))
 				return -EINVAL;
-			named = true;
 			break;
+		case ACL_USER_OBJ:
+		case ACL_GROUP_OBJ:
 		case ACL_MASK:
-			if (state != ACL_GROUP)
-				return -EINVAL;
-			state = ACL_OTHER;
-			break;
 		case ACL_OTHER:
-			/* named entries need a mask before "other" */
-			if (state != ACL_OTHER && (state != ACL_GROUP || named))
-				return -EINVAL;
-			state = 0;
 			break;
 		default:
 			return -EINVAL;
 		}
+		if (e->e_tag < prev_tag ||
+		    (e->e_tag == prev_tag && !repeatable))
+			return -EINVAL;
+		prev_tag = e->e_tag;
+		seen |= e->e_tag;
 	}
-	return state == 0 ? 0 : -EINVAL;
+
+	if ((seen & (ACL_USER_OBJ | ACL_GROUP_OBJ | ACL_OTHER)) !=
+	    (ACL_USER_OBJ | ACL_GROUP_OBJ | ACL_OTHER))
+		return -EINVAL;
+	if ((seen & (ACL_USER | ACL_GROUP)) && !(seen & ACL_MASK))
+		return -EINVAL;
+	return 0;
 }
 
-int posix_acl_equiv_mode(const struct posix_acl *acl, umode_t *mode_p)
+/* the mode bit shift that holds a base entry's permissions */
+static int kshim_acl_mode_shift(int tag)
 {
-	const struct posix_acl_entry *pa, *pe;
-	umode_t mode = 0;
-	int not_equiv = 0;
+	switch (tag) {
+	case ACL_USER_OBJ:
+		return 6;
+	case ACL_GROUP_OBJ:
+	case ACL_MASK:
+		return 3;
+	default:
+		return 0;
+	}
+}
+
+int posix_acl_equiv_mode(const struct posix_acl *acl, umode_t *modep)
+{
+	umode_t bits = 0, mask_bits = 0;
+	bool extended = false, has_mask = false;
+	unsigned int i;
 
 	if (!acl)
 		return 0;
-	FOREACH_ACL_ENTRY(pa, acl, pe) {
-		switch (pa->e_tag) {
+
+	for (i = 0; i < acl->a_count; i++) {
+		const struct posix_acl_entry *e = &acl->a_entries[i];
+		umode_t perm = e->e_perm & S_IRWXO;
+
+		switch (e->e_tag) {
 		case ACL_USER_OBJ:
-			mode |= (pa->e_perm & S_IRWXO) << 6;
-			break;
 		case ACL_GROUP_OBJ:
-			mode |= (pa->e_perm & S_IRWXO) << 3;
-			break;
 		case ACL_OTHER:
-			mode |= pa->e_perm & S_IRWXO;
+			bits |= perm << kshim_acl_mode_shift(e->e_tag);
 			break;
 		case ACL_MASK:
-			/* the mask stands in the group bits */
-			mode = (mode & ~S_IRWXG) | ((pa->e_perm & S_IRWXO) << 3);
-			not_equiv = 1;
+			has_mask = true;
+			mask_bits = perm << 3;
+			extended = true;
 			break;
 		case ACL_USER:
 		case ACL_GROUP:
-			not_equiv = 1;
+			extended = true;
 			break;
 		default:
 			return -EINVAL;
 		}
 	}
-	if (mode_p)
-		*mode_p = (*mode_p & ~S_IRWXUGO) | mode;
-	return not_equiv;
+	/* with a mask, the group bits of the mode show the mask */
+	if (has_mask)
+		bits = (bits & ~S_IRWXG) | mask_bits;
+	if (modep)
+		*modep = (*modep & ~S_IRWXUGO) | bits;
+	return extended;
 }
 
-struct posix_acl *posix_acl_from_mode(umode_t mode, gfp_t flags)
+struct posix_acl *posix_acl_from_mode(umode_t mode, gfp_t gfp)
 {
-	struct posix_acl *acl = posix_acl_alloc(3, flags);
+	static const short tags[] = { ACL_USER_OBJ, ACL_GROUP_OBJ, ACL_OTHER };
+	struct posix_acl *acl = posix_acl_alloc(ARRAY_SIZE(tags), gfp);
+	unsigned int i;
 
 	if (!acl)
 		return ERR_PTR(-ENOMEM);
-	acl->a_entries[0].e_tag = ACL_USER_OBJ;
-	acl->a_entries[0].e_perm = (mode & S_IRWXU) >> 6;
-	acl->a_entries[1].e_tag = ACL_GROUP_OBJ;
-	acl->a_entries[1].e_perm = (mode & S_IRWXG) >> 3;
-	acl->a_entries[2].e_tag = ACL_OTHER;
-	acl->a_entries[2].e_perm = mode & S_IRWXO;
+	for (i = 0; i < ARRAY_SIZE(tags); i++) {
+		acl->a_entries[i].e_tag = tags[i];
+		acl->a_entries[i].e_perm =
+			(mode >> kshim_acl_mode_shift(tags[i])) & S_IRWXO;
+	}
 	return acl;
 }
 
 /* --- permission --------------------------------------------------------- */
 
-int posix_acl_permission(struct mnt_idmap *idmap, struct inode *inode,
+static const struct posix_acl_entry *
+kshim_acl_find_tag(const struct posix_acl *acl, int tag)
+{
+	unsigned int i;
+
+	for (i = 0; i < acl->a_count; i++)
+		if (acl->a_entries[i].e_tag == tag)
+			return &acl->a_entries[i];
+	return NULL;
+}
+
+int posix_acl_permission(struct mnt_idmap *idmap, struct inode *ino,
 			 const struct posix_acl *acl, int want)
 {
-	const struct posix_acl_entry *pa, *pe, *m;
-	bool group_matched = false;
+	const struct posix_acl_entry *hit = NULL, *mask;
+	bool masked = false, group_seen = false;
+	unsigned int i;
 
 	want &= MAY_READ | MAY_WRITE | MAY_EXEC;
-	FOREACH_ACL_ENTRY(pa, acl, pe) {
-		switch (pa->e_tag) {
+
+	/* find the entry that decides, in POSIX.1e order */
+	for (i = 0; i < acl->a_count && !hit; i++) {
+		const struct posix_acl_entry *e = &acl->a_entries[i];
+		bool member;
+
+		switch (e->e_tag) {
 		case ACL_USER_OBJ:
-			if (uid_eq(inode->i_uid, current_fsuid()))
-				goto unmasked;
+			if (uid_eq(ino->i_uid, current_fsuid()))
+				hit = e;
 			break;
 		case ACL_USER:
-			if (uid_eq(pa->e_uid, current_fsuid()))
-				goto masked;
-			break;
-		case ACL_GROUP_OBJ:
-			if (in_group_p(inode->i_gid)) {
-				group_matched = true;
-				if ((pa->e_perm & want) == want)
-					goto masked;
+			if (uid_eq(e->e_uid, current_fsuid())) {
+				hit = e;
+				masked = true;
 			}
 			break;
+		case ACL_GROUP_OBJ:
 		case ACL_GROUP:
-			if (in_group_p(pa->e_gid)) {
-				group_matched = true;
-				if ((pa->e_perm & want) == want)
-					goto masked;
+			member = in_group_p(e->e_tag == ACL_GROUP ?
+					    e->e_gid : ino->i_gid);
+			if (!member)
+				break;
+			group_seen = true;
+			/* a group entry decides only if it grants */
+			if ((e->e_perm & want) == want) {
+				hit = e;
+				masked = true;
 			}
 			break;
 		case ACL_MASK:
 			break;
 		case ACL_OTHER:
-			if (group_matched)
+			/* some group matched but none granted */
+			if (group_seen)
 				return -EACCES;
-			goto unmasked;
+			hit = e;
+			break;
 		default:
 			return -EIO;
 		}
 	}
-	return -EIO;
+	if (!hit)
+		return -EIO;
 
-masked:
-	for (m = pa + 1; m != pe; m++) {
-		if (m->e_tag == ACL_MASK)
-			return ((pa->e_perm & m->e_perm & want) == want) ?
+	if (masked) {
+		mask = kshim_acl_find_tag(acl, ACL_MASK);
+		/* the mask follows every masked entry in a valid ACL */
+		if (mask && mask > hit)
+			return (hit->e_perm & mask->e_perm & want) == want ?
 				0 : -EACCES;
 	}
-unmasked:
-	return ((pa->e_perm & want) == want) ? 0 : -EACCES;
+	return (hit->e_perm & want) == want ? 0 : -EACCES;
 }
 
 /* --- creation and chmod ------------------------------------------------- */
 
-/* apply @mode_p to a new inode's ACL and the ACL to the mode */
-static int posix_acl_create_masq(struct posix_acl *acl, umode_t *mode_p)
-{
-	struct posix_acl_entry *pa, *pe, *group_obj = NULL, *mask_obj = NULL;
-	umode_t mode = *mode_p;
-	int not_equiv = 0;
+/*
+ * Locate the entries that carry the mode: owner, other, and the group
+ * class (the mask if there is one, else the owning group).
+ */
+struct kshim_acl_base {
+	struct posix_acl_entry *owner, *group_class, *other;
+	bool extended;	/* named entries or a mask */
+};
 
-	FOREACH_ACL_ENTRY(pa, acl, pe) {
-		switch (pa->e_tag) {
+static int kshim_acl_base(struct posix_acl *acl, struct kshim_acl_base *b)
+{
+	struct posix_acl_entry *group_obj = NULL, *mask = NULL;
+	unsigned int i;
+
+	memset(b, 0, sizeof(*b));
+	for (i = 0; i < acl->a_count; i++) {
+		struct posix_acl_entry *e = &acl->a_entries[i];
+
+		switch (e->e_tag) {
 		case ACL_USER_OBJ:
-			pa->e_perm &= (mode >> 6) | ~S_IRWXO;
-			mode &= (pa->e_perm << 6) | ~S_IRWXU;
+			b->owner = e;
+			break;
+		case ACL_OTHER:
+			b->other = e;
+			break;
+		case ACL_GROUP_OBJ:
+			group_obj = e;
+			break;
+		case ACL_MASK:
+			mask = e;
+			b->extended = true;
 			break;
 		case ACL_USER:
 		case ACL_GROUP:
-			not_equiv = 1;
-			break;
-		case ACL_GROUP_OBJ:
-			group_obj = pa;
-			break;
-		case ACL_OTHER:
-			pa->e_perm &= mode | ~S_IRWXO;
-			mode &= pa->e_perm | ~S_IRWXO;
-			break;
-		case ACL_MASK:
-			mask_obj = pa;
-			not_equiv = 1;
+			b->extended = true;
 			break;
 		default:
 			return -EIO;
 		}
 	}
-	if (!mask_obj)
-		mask_obj = group_obj;
-	if (!mask_obj)
-		return -EIO;
-	mask_obj->e_perm &= (mode >> 3) | ~S_IRWXO;
-	mode &= (mask_obj->e_perm << 3) | ~S_IRWXG;
-	*mode_p = (*mode_p & ~S_IRWXUGO) | mode;
-	return not_equiv;
+	b->group_class = mask ? mask : group_obj;
+	return b->group_class ? 0 : -EIO;
 }
 
-static int posix_acl_chmod_masq(struct posix_acl *acl, umode_t mode)
+/* intersect one entry with its mode class, both ways */
+static void kshim_acl_meet(struct posix_acl_entry *e, umode_t *mode, int shift)
 {
-	struct posix_acl_entry *pa, *pe, *group_obj = NULL, *mask_obj = NULL;
+	if (!e)
+		return;
+	e->e_perm &= ((*mode >> shift) & S_IRWXO) | ~S_IRWXO;
+	*mode &= ~((umode_t)S_IRWXO << shift) |
+		 ((umode_t)(e->e_perm & S_IRWXO) << shift);
+}
 
-	FOREACH_ACL_ENTRY(pa, acl, pe) {
-		switch (pa->e_tag) {
-		case ACL_USER_OBJ:
-			pa->e_perm = (mode & S_IRWXU) >> 6;
-			break;
-		case ACL_USER:
-		case ACL_GROUP:
-			break;
-		case ACL_GROUP_OBJ:
-			group_obj = pa;
-			break;
-		case ACL_MASK:
-			mask_obj = pa;
-			break;
-		case ACL_OTHER:
-			pa->e_perm = mode & S_IRWXO;
-			break;
-		default:
-			return -EIO;
-		}
-	}
-	if (!mask_obj)
-		mask_obj = group_obj;
-	if (!mask_obj)
-		return -EIO;
-	mask_obj->e_perm = (mode & S_IRWXG) >> 3;
+/* a new inode: the inherited ACL and the requested mode restrict each other */
+static int kshim_acl_create_masq(struct posix_acl *acl, umode_t *modep)
+{
+	struct kshim_acl_base b;
+	umode_t mode = *modep;
+	int err = kshim_acl_base(acl, &b);
+
+	if (err)
+		return err;
+	kshim_acl_meet(b.owner, &mode, 6);
+	kshim_acl_meet(b.other, &mode, 0);
+	kshim_acl_meet(b.group_class, &mode, 3);
+	*modep = (*modep & ~S_IRWXUGO) | (mode & S_IRWXUGO);
+	return b.extended;
+}
+
+/* chmod: the base entries take the new mode's bits */
+static int kshim_acl_chmod_masq(struct posix_acl *acl, umode_t mode)
+{
+	struct kshim_acl_base b;
+	int err = kshim_acl_base(acl, &b);
+
+	if (err)
+		return err;
+	if (b.owner)
+		b.owner->e_perm = (mode >> 6) & S_IRWXO;
+	if (b.other)
+		b.other->e_perm = mode & S_IRWXO;
+	b.group_class->e_perm = (mode >> 3) & S_IRWXO;
 	return 0;
 }
 
-int __posix_acl_create(struct posix_acl **acl, gfp_t gfp, umode_t *mode_p)
+/*
+ * Replace *@aclp by a modified private copy (or NULL on failure); the
+ * reference on the original is always dropped.
+ */
+static int kshim_acl_rework(struct posix_acl **aclp, gfp_t gfp,
+			    int (*edit)(struct posix_acl *, void *), void *arg)
 {
-	struct posix_acl *clone = posix_acl_clone(*acl, gfp);
+	struct posix_acl *copy = posix_acl_clone(*aclp, gfp);
 	int err = -ENOMEM;
 
-	if (clone) {
-		err = posix_acl_create_masq(clone, mode_p);
+	if (copy) {
+		err = edit(copy, arg);
 		if (err < 0) {
-			posix_acl_release(clone);
-			clone = NULL;
+			posix_acl_release(copy);
+			copy = NULL;
 		}
 	}
-	posix_acl_release(*acl);
-	*acl = clone;
+	posix_acl_release(*aclp);
+	*aclp = copy;
 	return err;
 }
 
-int __posix_acl_chmod(struct posix_acl **acl, gfp_t gfp, umode_t mode)
+static int kshim_edit_create(struct posix_acl *acl, void *arg)
 {
-	struct posix_acl *clone = posix_acl_clone(*acl, gfp);
-	int err = -ENOMEM;
-
-	if (clone) {
-		err = posix_acl_chmod_masq(clone, mode);
-		if (err) {
-			posix_acl_release(clone);
-			clone = NULL;
-		}
-	}
-	posix_acl_release(*acl);
-	*acl = clone;
-	return err;
+	return kshim_acl_create_masq(acl, arg);
 }
 
-int posix_acl_chmod(struct mnt_idmap *idmap, struct dentry *dentry,
-		    umode_t mode)
+static int kshim_edit_chmod(struct posix_acl *acl, void *arg)
 {
-	struct inode *inode = d_inode(dentry);
-	struct posix_acl *acl;
-	int ret;
+	return kshim_acl_chmod_masq(acl, *(umode_t *)arg);
+}
 
-	if (!IS_POSIXACL(inode))
+int __posix_acl_create(struct posix_acl **aclp, gfp_t gfp, umode_t *modep)
+{
+	return kshim_acl_rework(aclp, gfp, kshim_edit_create, modep);
+}
+
+int __posix_acl_chmod(struct posix_acl **aclp, gfp_t gfp, umode_t mode)
+{
+	return kshim_acl_rework(aclp, gfp, kshim_edit_chmod, &mode);
+}
+
+int posix_acl_chmod(struct mnt_idmap *idmap, struct dentry *de, umode_t mode)
+{
+	struct inode *ino = d_inode(de);
+	struct posix_acl *access;
+	int err;
+
+	if (!IS_POSIXACL(ino))
 		return 0;
-	if (!inode->i_op->set_acl)
+	if (!ino->i_op->set_acl)
 		return -EOPNOTSUPP;
-	acl = get_inode_acl(inode, ACL_TYPE_ACCESS);
-	if (IS_ERR_OR_NULL(acl)) {
-		if (acl == ERR_PTR(-EOPNOTSUPP))
-			return 0;
-		return PTR_ERR(acl);
+
+	access = get_inode_acl(ino, ACL_TYPE_ACCESS);
+	if (access == ERR_PTR(-EOPNOTSUPP) || !access)
+		return 0;	/* nothing to keep in step with the mode */
+	if (IS_ERR(access))
+		return PTR_ERR(access);
+
+	err = __posix_acl_chmod(&access, GFP_KERNEL, mode);
+	if (!err) {
+		err = ino->i_op->set_acl(idmap, de, access, ACL_TYPE_ACCESS);
+		posix_acl_release(access);
 	}
-	ret = __posix_acl_chmod(&acl, GFP_KERNEL, mode);
-	if (ret)
-		return ret;
-	ret = inode->i_op->set_acl(idmap, dentry, acl, ACL_TYPE_ACCESS);
-	posix_acl_release(acl);
-	return ret;
+	return err;
 }
 
 /*
@@ -487,174 +556,166 @@ static umode_t kshim_current_umask(void)
 	return 0;
 }
 
-int posix_acl_create(struct inode *dir, umode_t *mode,
-		     struct posix_acl **default_acl, struct posix_acl **acl)
+int posix_acl_create(struct inode *dir, umode_t *modep,
+		     struct posix_acl **dflt_out, struct posix_acl **acl_out)
 {
-	struct posix_acl *p, *clone;
-	int ret;
+	struct posix_acl *inherited, *access;
+	int err;
 
-	*acl = NULL;
-	*default_acl = NULL;
-	if (S_ISLNK(*mode) || !IS_POSIXACL(dir))
+	*dflt_out = NULL;
+	*acl_out = NULL;
+	if (S_ISLNK(*modep) || !IS_POSIXACL(dir))
 		return 0;
-	p = get_inode_acl(dir, ACL_TYPE_DEFAULT);
-	if (!p || p == ERR_PTR(-EOPNOTSUPP)) {
-		*mode &= ~kshim_current_umask();
+
+	inherited = get_inode_acl(dir, ACL_TYPE_DEFAULT);
+	if (!inherited || inherited == ERR_PTR(-EOPNOTSUPP)) {
+		/* no default ACL: the umask applies instead */
+		*modep &= ~kshim_current_umask();
 		return 0;
 	}
-	if (IS_ERR(p))
-		return PTR_ERR(p);
-	clone = posix_acl_clone(p, GFP_NOFS);
-	if (!clone) {
-		posix_acl_release(p);
-		return -ENOMEM;
+	if (IS_ERR(inherited))
+		return PTR_ERR(inherited);
+
+	access = posix_acl_clone(inherited, GFP_NOFS);
+	err = access ? kshim_acl_create_masq(access, modep) : -ENOMEM;
+	if (err <= 0) {
+		/* failure, or the mode says it all: no access ACL */
+		posix_acl_release(access);
+		access = NULL;
 	}
-	ret = posix_acl_create_masq(clone, mode);
-	if (ret < 0) {
-		posix_acl_release(clone);
-		posix_acl_release(p);
-		return ret;
+	if (err < 0) {
+		posix_acl_release(inherited);
+		return err;
 	}
-	if (ret == 0)
-		posix_acl_release(clone);
+	*acl_out = access;
+
+	/* directories pass the default ACL on to their children */
+	if (S_ISDIR(*modep))
+		*dflt_out = inherited;
 	else
-		*acl = clone;
-	if (!S_ISDIR(*mode))
-		posix_acl_release(p);
-	else
-		*default_acl = p;
+		posix_acl_release(inherited);
 	return 0;
 }
 
-int posix_acl_update_mode(struct mnt_idmap *idmap, struct inode *inode,
-			  umode_t *mode_p, struct posix_acl **acl)
+int posix_acl_update_mode(struct mnt_idmap *idmap, struct inode *ino,
+			  umode_t *modep, struct posix_acl **aclp)
 {
-	umode_t mode = inode->i_mode;
-	int error;
+	umode_t mode = ino->i_mode;
+	int extended = posix_acl_equiv_mode(*aclp, &mode);
 
-	error = posix_acl_equiv_mode(*acl, &mode);
-	if (error < 0)
-		return error;
-	if (error == 0)
-		*acl = NULL;
-	if (!in_group_p(inode->i_gid) &&
-	    !capable_wrt_inode_uidgid(idmap, inode, CAP_FSETID))
+	if (extended < 0)
+		return extended;
+	if (!extended)
+		*aclp = NULL;	/* the mode bits express it fully */
+	/* setgid survives only for group members or CAP_FSETID holders */
+	if (!in_group_p(ino->i_gid) &&
+	    !capable_wrt_inode_uidgid(idmap, ino, CAP_FSETID))
 		mode &= ~S_ISGID;
-	*mode_p = mode;
+	*modep = mode;
 	return 0;
 }
 
 /* --- the xattr encoding ------------------------------------------------- */
 
-struct posix_acl *posix_acl_from_xattr(struct user_namespace *user_ns,
-				       const void *value, size_t size)
+/* decode one on-disk entry; false if it cannot be represented */
+static bool kshim_acl_decode(struct user_namespace *ns,
+			     const struct posix_acl_xattr_entry *raw,
+			     struct posix_acl_entry *e)
 {
-	const struct posix_acl_xattr_header *header = value;
-	const struct posix_acl_xattr_entry *entry;
-	struct posix_acl_entry *acl_e;
-	struct posix_acl *acl;
-	int count, n;
+	u32 id = le32_to_cpu(raw->e_id);
 
-	if (!value)
+	e->e_tag = le16_to_cpu(raw->e_tag);
+	e->e_perm = le16_to_cpu(raw->e_perm);
+	switch (e->e_tag) {
+	case ACL_USER:
+		e->e_uid = make_kuid(ns, id);
+		return uid_valid(e->e_uid);
+	case ACL_GROUP:
+		e->e_gid = make_kgid(ns, id);
+		return gid_valid(e->e_gid);
+	case ACL_USER_OBJ:
+	case ACL_GROUP_OBJ:
+	case ACL_MASK:
+	case ACL_OTHER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+struct posix_acl *posix_acl_from_xattr(struct user_namespace *ns,
+				       const void *buf, size_t len)
+{
+	const struct posix_acl_xattr_header *hdr = buf;
+	const struct posix_acl_xattr_entry *raw;
+	struct posix_acl *acl;
+	int n, i;
+
+	if (!buf)
 		return NULL;
-	if (size < sizeof(*header))
+	if (len < sizeof(*hdr))
 		return ERR_PTR(-EINVAL);
-	if (header->a_version != cpu_to_le32(POSIX_ACL_XATTR_VERSION))
+	if (le32_to_cpu(hdr->a_version) != POSIX_ACL_XATTR_VERSION)
 		return ERR_PTR(-EOPNOTSUPP);
-	count = posix_acl_xattr_count(size);
-	if (count < 0)
-		return ERR_PTR(-EINVAL);
-	if (count == 0)
-		return NULL;
-	acl = posix_acl_alloc(count, GFP_NOFS);
+	n = posix_acl_xattr_count(len);
+	if (n <= 0)
+		return n ? ERR_PTR(-EINVAL) : NULL;
+
+	acl = posix_acl_alloc(n, GFP_NOFS);
 	if (!acl)
 		return ERR_PTR(-ENOMEM);
-	entry = (const void *)(header + 1);
-	acl_e = acl->a_entries;
-	for (n = 0; n < count; n++, entry++, acl_e++) {
-		acl_e->e_tag = le16_to_cpu(entry->e_tag);
-		acl_e->e_perm = le16_to_cpu(entry->e_perm);
-		switch (acl_e->e_tag) {
-		case ACL_USER_OBJ:
-		case ACL_GROUP_OBJ:
-		case ACL_MASK:
-		case ACL_OTHER:
-			break;
-		case ACL_USER:
-			acl_e->e_uid = make_kuid(user_ns,
-						 le32_to_cpu(entry->e_id));
-			if (!uid_valid(acl_e->e_uid))
-				goto fail;
-			break;
-		case ACL_GROUP:
-			acl_e->e_gid = make_kgid(user_ns,
-						 le32_to_cpu(entry->e_id));
-			if (!gid_valid(acl_e->e_gid))
-				goto fail;
-			break;
-		default:
-			goto fail;
+	raw = (const struct posix_acl_xattr_entry *)(hdr + 1);
+	for (i = 0; i < n; i++) {
+		if (!kshim_acl_decode(ns, &raw[i], &acl->a_entries[i])) {
+			posix_acl_release(acl);
+			return ERR_PTR(-EINVAL);
 		}
 	}
 	return acl;
-fail:
-	posix_acl_release(acl);
-	return ERR_PTR(-EINVAL);
 }
 
-int posix_acl_to_xattr(struct user_namespace *user_ns,
-		       const struct posix_acl *acl, void *buffer, size_t size)
+int posix_acl_to_xattr(struct user_namespace *ns, const struct posix_acl *acl,
+		       void *buf, size_t len)
 {
-	struct posix_acl_xattr_header *header = buffer;
-	struct posix_acl_xattr_entry *entry;
-	int real_size = posix_acl_xattr_size(acl->a_count);
-	unsigned int n;
+	int need = posix_acl_xattr_size(acl->a_count);
+	struct posix_acl_xattr_header *hdr = buf;
+	struct posix_acl_xattr_entry *raw;
+	unsigned int i;
 
-	if (!buffer)
-		return real_size;
-	if (real_size > size)
+	if (!buf)
+		return need;	/* a size query */
+	if (len < (size_t)need)
 		return -ERANGE;
-	header->a_version = cpu_to_le32(POSIX_ACL_XATTR_VERSION);
-	entry = (void *)(header + 1);
-	for (n = 0; n < acl->a_count; n++, entry++) {
-		const struct posix_acl_entry *acl_e = &acl->a_entries[n];
 
-		entry->e_tag = cpu_to_le16(acl_e->e_tag);
-		entry->e_perm = cpu_to_le16(acl_e->e_perm);
-		switch (acl_e->e_tag) {
-		case ACL_USER:
-			entry->e_id = cpu_to_le32(from_kuid(user_ns,
-							    acl_e->e_uid));
-			break;
-		case ACL_GROUP:
-			entry->e_id = cpu_to_le32(from_kgid(user_ns,
-							    acl_e->e_gid));
-			break;
-		default:
-			entry->e_id = cpu_to_le32(ACL_UNDEFINED_ID);
-			break;
-		}
+	hdr->a_version = cpu_to_le32(POSIX_ACL_XATTR_VERSION);
+	raw = (struct posix_acl_xattr_entry *)(hdr + 1);
+	for (i = 0; i < acl->a_count; i++) {
+		const struct posix_acl_entry *e = &acl->a_entries[i];
+		u32 id = ACL_UNDEFINED_ID;
+
+		if (e->e_tag == ACL_USER)
+			id = from_kuid(ns, e->e_uid);
+		else if (e->e_tag == ACL_GROUP)
+			id = from_kgid(ns, e->e_gid);
+		raw[i].e_tag = cpu_to_le16(e->e_tag);
+		raw[i].e_perm = cpu_to_le16(e->e_perm);
+		raw[i].e_id = cpu_to_le32(id);
 	}
-	return real_size;
+	return need;
 }
 
-int posix_acl_listxattr(struct inode *inode, char **buffer,
-			ssize_t *remaining_size)
+int posix_acl_listxattr(struct inode *ino, char **pos, ssize_t *left)
 {
-	int err;
+	int err = 0;
 
-	if (!IS_POSIXACL(inode))
+	if (!IS_POSIXACL(ino))
 		return 0;
-	if (inode->i_acl) {
-		err = xattr_list_one(buffer, remaining_size,
-				     XATTR_NAME_POSIX_ACL_ACCESS);
-		if (err)
-			return err;
-	}
-	if (inode->i_default_acl)
-		return xattr_list_one(buffer, remaining_size,
-				      XATTR_NAME_POSIX_ACL_DEFAULT);
-	return 0;
+	/* a slot that is not NULL may hold an ACL: list its name */
+	if (ino->i_acl)
+		err = xattr_list_one(pos, left, XATTR_NAME_POSIX_ACL_ACCESS);
+	if (!err && ino->i_default_acl)
+		err = xattr_list_one(pos, left, XATTR_NAME_POSIX_ACL_DEFAULT);
+	return err;
 }
 
 /* handlers that only name the ACL xattrs (for ->listxattr of a filesystem) */

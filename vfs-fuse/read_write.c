@@ -17,33 +17,33 @@
 
 #include "kshim-vfs-internal.h"
 
-static bool unsigned_offsets(struct file *file)
+static bool unsigned_offsets(struct file *fp)
 {
-	return file->f_op->fop_flags & FOP_UNSIGNED_OFFSET;
+	return fp->f_op->fop_flags & FOP_UNSIGNED_OFFSET;
 }
 
-static loff_t setpos(struct file *file, loff_t offset, loff_t maxsize,
+static loff_t setpos(struct file *fp, loff_t offset, loff_t maxsize,
 		     u64 *cookie)
 {
-	if (offset < 0 && !unsigned_offsets(file))
+	if (offset < 0 && !unsigned_offsets(fp))
 		return -EINVAL;
 	if (offset > maxsize)
 		return -EINVAL;
-	if (offset != file->f_pos) {
-		file->f_pos = offset;
+	if (offset != fp->f_pos) {
+		fp->f_pos = offset;
 		if (cookie)
 			*cookie = 0;
 	}
 	return offset;
 }
 
-loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize)
+loff_t vfs_setpos(struct file *fp, loff_t offset, loff_t maxsize)
 {
-	return setpos(file, offset, maxsize, NULL);
+	return setpos(fp, offset, maxsize, NULL);
 }
 
 /* 1: set @offset as the position; 0: *offset is the answer; <0: error */
-static int resolve_pos(struct file *file, loff_t *offset, int whence,
+static int resolve_pos(struct file *fp, loff_t *offset, int whence,
 		       loff_t eof)
 {
 	switch (whence) {
@@ -54,7 +54,7 @@ static int resolve_pos(struct file *file, loff_t *offset, int whence,
 		return 1;
 	case SEEK_CUR:
 		if (*offset == 0) {
-			*offset = file->f_pos;
+			*offset = fp->f_pos;
 			return 0;
 		}
 		return 1;
@@ -72,102 +72,102 @@ static int resolve_pos(struct file *file, loff_t *offset, int whence,
 	}
 }
 
-loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence,
+loff_t generic_file_llseek_size(struct file *fp, loff_t offset, int whence,
 				loff_t maxsize, loff_t eof)
 {
-	int ret = resolve_pos(file, &offset, whence, eof);
+	int ret = resolve_pos(fp, &offset, whence, eof);
 
 	if (ret <= 0)
 		return ret < 0 ? ret : offset;
 	if (whence == SEEK_CUR) {
 		/* f_lock makes the read-modify-write of f_pos atomic */
-		spin_lock(&file->f_lock);
-		offset = setpos(file, file->f_pos + offset, maxsize, NULL);
-		spin_unlock(&file->f_lock);
+		spin_lock(&fp->f_lock);
+		offset = setpos(fp, fp->f_pos + offset, maxsize, NULL);
+		spin_unlock(&fp->f_lock);
 		return offset;
 	}
-	return setpos(file, offset, maxsize, NULL);
+	return setpos(fp, offset, maxsize, NULL);
 }
 
-loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+loff_t generic_file_llseek(struct file *fp, loff_t offset, int whence)
 {
-	struct inode *inode = file->f_mapping->host;
+	struct inode *ip = fp->f_mapping->host;
 
-	return generic_file_llseek_size(file, offset, whence,
-					inode->i_sb->s_maxbytes,
-					i_size_read(inode));
+	return generic_file_llseek_size(fp, offset, whence,
+					ip->i_sb->s_maxbytes,
+					i_size_read(ip));
 }
 
-loff_t generic_llseek_cookie(struct file *file, loff_t offset, int whence,
+loff_t generic_llseek_cookie(struct file *fp, loff_t offset, int whence,
 			     u64 *cookie)
 {
-	struct inode *inode = file->f_mapping->host;
+	struct inode *ip = fp->f_mapping->host;
 	int ret;
 
 	if (WARN_ON_ONCE(!cookie))
 		return -EINVAL;
 	/* callers serialise with readdir through f_pos_lock */
-	if (WARN_ON_ONCE(!(file->f_mode & FMODE_ATOMIC_POS)))
+	if (WARN_ON_ONCE(!(fp->f_mode & FMODE_ATOMIC_POS)))
 		return -EINVAL;
-	ret = resolve_pos(file, &offset, whence, i_size_read(inode));
+	ret = resolve_pos(fp, &offset, whence, i_size_read(ip));
 	if (ret <= 0)
 		return ret < 0 ? ret : offset;
 	if (whence == SEEK_CUR)
-		offset += file->f_pos;
-	return setpos(file, offset, inode->i_sb->s_maxbytes, cookie);
+		offset += fp->f_pos;
+	return setpos(fp, offset, ip->i_sb->s_maxbytes, cookie);
 }
 
-loff_t default_llseek(struct file *file, loff_t offset, int whence)
+loff_t default_llseek(struct file *fp, loff_t offset, int whence)
 {
-	struct inode *inode = file_inode(file);
+	struct inode *ip = file_inode(fp);
 	loff_t retval;
 
-	inode_lock(inode);
+	inode_lock(ip);
 	switch (whence) {
 	case SEEK_END:
-		offset += i_size_read(inode);
+		offset += i_size_read(ip);
 		break;
 	case SEEK_CUR:
 		if (offset == 0) {
-			retval = file->f_pos;
+			retval = fp->f_pos;
 			goto out;
 		}
-		offset += file->f_pos;
+		offset += fp->f_pos;
 		break;
 	case SEEK_DATA:
 	case SEEK_HOLE:
-		if (offset >= inode->i_size) {
+		if (offset >= ip->i_size) {
 			retval = -ENXIO;
 			goto out;
 		}
 		if (whence == SEEK_HOLE)
-			offset = inode->i_size;
+			offset = ip->i_size;
 		break;
 	}
 	retval = -EINVAL;
-	if (offset >= 0 || unsigned_offsets(file)) {
-		if (offset != file->f_pos)
-			file->f_pos = offset;
+	if (offset >= 0 || unsigned_offsets(fp)) {
+		if (offset != fp->f_pos)
+			fp->f_pos = offset;
 		retval = offset;
 	}
 out:
-	inode_unlock(inode);
+	inode_unlock(ip);
 	return retval;
 }
 
-loff_t no_llseek(struct file *file, loff_t offset, int whence)
+loff_t no_llseek(struct file *fp, loff_t offset, int whence)
 {
 	return -ESPIPE;
 }
 
-loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+loff_t vfs_llseek(struct file *fp, loff_t offset, int whence)
 {
-	if (!(file->f_mode & FMODE_LSEEK))
+	if (!(fp->f_mode & FMODE_LSEEK))
 		return -ESPIPE;
-	return file->f_op->llseek(file, offset, whence);
+	return fp->f_op->llseek(fp, offset, whence);
 }
 
-long kshim_kernel_read(struct file *file, void *buf, unsigned long count,
+long kshim_kernel_read(struct file *fp, void *buf, unsigned long count,
 		       long long *pos)
 {
 	struct kvec iov = { .iov_base = buf, .iov_len = count };
@@ -175,36 +175,36 @@ long kshim_kernel_read(struct file *file, void *buf, unsigned long count,
 	struct iov_iter iter;
 	ssize_t ret;
 
-	if (!(file->f_mode & FMODE_READ))
+	if (!(fp->f_mode & FMODE_READ))
 		return -EBADF;
-	if (!(file->f_mode & FMODE_CAN_READ))
+	if (!(fp->f_mode & FMODE_CAN_READ))
 		return -EINVAL;
-	if (*pos < 0 && !unsigned_offsets(file))
+	if (*pos < 0 && !unsigned_offsets(fp))
 		return -EINVAL;
 	if (count > MAX_RW_COUNT)
 		count = iov.iov_len = MAX_RW_COUNT;
-	if (file->f_op->read_iter) {
-		init_sync_kiocb(&kiocb, file);
+	if (fp->f_op->read_iter) {
+		init_sync_kiocb(&kiocb, fp);
 		kiocb.ki_pos = *pos;
 		iov_iter_kvec(&iter, ITER_DEST, &iov, 1, count);
-		ret = file->f_op->read_iter(&kiocb, &iter);
+		ret = fp->f_op->read_iter(&kiocb, &iter);
 		if (ret > 0)
 			*pos = kiocb.ki_pos;
 		return ret;
 	}
-	if (file->f_op->read)
-		return file->f_op->read(file, (char __user *)buf, count, pos);
+	if (fp->f_op->read)
+		return fp->f_op->read(fp, (char __user *)buf, count, pos);
 	return -EINVAL;
 }
 
 /* --- write checks (write path) ------------------------------------------ */
 
-int generic_write_check_limits(struct file *file, loff_t pos, loff_t *count)
+int generic_write_check_limits(struct file *fp, loff_t pos, loff_t *count)
 {
-	struct inode *inode = file->f_mapping->host;
-	loff_t max_size = inode->i_sb->s_maxbytes;
+	struct inode *ip = fp->f_mapping->host;
+	loff_t max_size = ip->i_sb->s_maxbytes;
 
-	if (!(file->f_flags & O_LARGEFILE))
+	if (!(fp->f_flags & O_LARGEFILE))
 		max_size = MAX_NON_LFS;
 	if (unlikely(pos >= max_size))
 		return -EFBIG;
@@ -218,20 +218,20 @@ int generic_write_check_limits(struct file *file, loff_t pos, loff_t *count)
  */
 ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from)
 {
-	struct file *file = iocb->ki_filp;
-	struct inode *inode = file->f_mapping->host;
+	struct file *fp = iocb->ki_filp;
+	struct inode *ip = fp->f_mapping->host;
 	loff_t count = iov_iter_count(from);
 	int ret;
 
-	if (IS_SWAPFILE(inode))
+	if (IS_SWAPFILE(ip))
 		return -ETXTBSY;
 	if (!count)
 		return 0;
 	if (iocb->ki_flags & IOCB_APPEND)
-		iocb->ki_pos = i_size_read(inode);
+		iocb->ki_pos = i_size_read(ip);
 	if ((iocb->ki_flags & IOCB_NOWAIT) && !(iocb->ki_flags & IOCB_DIRECT))
 		return -EINVAL;
-	ret = generic_write_check_limits(file, iocb->ki_pos, &count);
+	ret = generic_write_check_limits(fp, iocb->ki_pos, &count);
 	if (ret)
 		return ret;
 	iov_iter_truncate(from, count);

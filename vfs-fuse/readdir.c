@@ -8,21 +8,21 @@
  */
 #include <linux/fs.h>
 
-int iterate_dir(struct file *file, struct dir_context *ctx)
+int iterate_dir(struct file *fp, struct dir_context *ctx)
 {
-	struct inode *inode = file_inode(file);
+	struct inode *ip = file_inode(fp);
 	int res = -ENOTDIR;
 
-	if (!file->f_op->iterate_shared)
+	if (!fp->f_op->iterate_shared)
 		return res;
-	inode_lock_shared(inode);
+	inode_lock_shared(ip);
 	res = -ENOENT;
-	if (!IS_DEADDIR(inode)) {
-		ctx->pos = file->f_pos;
-		res = file->f_op->iterate_shared(file, ctx);
-		file->f_pos = ctx->pos;
-		file_accessed(file);
+	if (!IS_DEADDIR(ip)) {
+		ctx->pos = fp->f_pos;
+		res = fp->f_op->iterate_shared(fp, ctx);
+		fp->f_pos = ctx->pos;
+		file_accessed(fp);
 	}
-	inode_unlock_shared(inode);
+	inode_unlock_shared(ip);
 	return res;
 }

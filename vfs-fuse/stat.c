@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * File attributes (fs/stat.c).  Kernel guarantees kept:
- * generic_fillattr() reports the inode as the VFS holds it (ids through
- * the mount's idmap, i_size read whole, i_blocks in 512-byte units, the
- * block size of the inode); vfs_getattr() starts from a zeroed kstat with
- * STATX_BASIC_STATS in the result mask and the VFS-known attribute bits,
- * then lets ->getattr fill it, or generic_fillattr() when the filesystem
- * has none.
+ * File attributes (stands in for fs/stat.c).
+ *
+ * Kernel guarantees kept: generic_fillattr() reports the inode as the VFS
+ * holds it (ids through the mount's idmap, i_size read whole, i_blocks in
+ * 512-byte units, the block size of the inode); vfs_getattr() starts from
+ * a zeroed kstat with STATX_BASIC_STATS in the result mask and the
+ * VFS-known attribute bits, then lets ->getattr fill it, or
+ * generic_fillattr() when the filesystem has none.
  */
 #include <linux/fs.h>
 #include <linux/stat.h>
@@ -14,55 +15,76 @@
 #include <linux/iversion.h>
 #include <linux/mount.h>
 
-void generic_fillattr(struct mnt_idmap *idmap, u32 request_mask,
-		      struct inode *inode, struct kstat *stat)
+/* owner and group as seen through the mount's id mapping */
+static void kshim_fill_ids(struct mnt_idmap *idmap, struct inode *ino,
+			   struct kstat *ks)
 {
-	vfsuid_t vfsuid = i_uid_into_vfsuid(idmap, inode);
-	vfsgid_t vfsgid = i_gid_into_vfsgid(idmap, inode);
+	ks->uid = vfsuid_into_kuid(i_uid_into_vfsuid(idmap, ino));
+	ks->gid = vfsgid_into_kgid(i_gid_into_vfsgid(idmap, ino));
+}
 
-	stat->dev = inode->i_sb->s_dev;
-	stat->ino = inode->i_ino;
-	stat->mode = inode->i_mode;
-	stat->nlink = inode->i_nlink;
-	stat->uid = vfsuid_into_kuid(vfsuid);
-	stat->gid = vfsgid_into_kgid(vfsgid);
-	stat->rdev = inode->i_rdev;
-	stat->size = i_size_read(inode);
-	stat->atime = inode_get_atime(inode);
-	stat->mtime = inode_get_mtime(inode);
-	stat->ctime = inode_get_ctime(inode);
-	stat->blksize = i_blocksize(inode);
-	stat->blocks = inode->i_blocks;
-	if ((request_mask & STATX_CHANGE_COOKIE) && IS_I_VERSION(inode)) {
-		stat->result_mask |= STATX_CHANGE_COOKIE;
-		stat->change_cookie = inode_query_iversion(inode);
+static void kshim_fill_times(struct inode *ino, struct kstat *ks)
+{
+	ks->atime = inode_get_atime(ino);
+	ks->mtime = inode_get_mtime(ino);
+	ks->ctime = inode_get_ctime(ino);
+}
+
+void generic_fillattr(struct mnt_idmap *idmap, u32 want,
+		      struct inode *ino, struct kstat *ks)
+{
+	ks->dev = ino->i_sb->s_dev;
+	ks->ino = ino->i_ino;
+	ks->mode = ino->i_mode;
+	ks->nlink = ino->i_nlink;
+	ks->rdev = ino->i_rdev;
+	kshim_fill_ids(idmap, ino, ks);
+	ks->size = i_size_read(ino);	/* torn-free on every arch */
+	kshim_fill_times(ino, ks);
+	ks->blocks = ino->i_blocks;	/* already in 512-byte units */
+	ks->blksize = i_blocksize(ino);
+
+	/* the change cookie only when asked for and maintained */
+	if (!(want & STATX_CHANGE_COOKIE) || !IS_I_VERSION(ino))
+		return;
+	ks->change_cookie = inode_query_iversion(ino);
+	ks->result_mask |= STATX_CHANGE_COOKIE;
+}
+
+void generic_fill_statx_attr(struct inode *ino, struct kstat *ks)
+{
+	static const struct {
+		unsigned int iflag;
+		u64 attr;
+	} map[] = {
+		{ S_IMMUTABLE,	STATX_ATTR_IMMUTABLE },
+		{ S_APPEND,	STATX_ATTR_APPEND },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (ino->i_flags & map[i].iflag)
+			ks->attributes |= map[i].attr;
+	ks->attributes_mask |= KSTAT_ATTR_VFS_FLAGS;
+}
+
+int vfs_getattr(const struct path *where, struct kstat *ks, u32 want,
+		unsigned int how)
+{
+	struct inode *ino = d_inode(where->dentry);
+	struct mnt_idmap *idmap = &nop_mnt_idmap;	/* no idmapped mounts */
+
+	memset(ks, 0, sizeof(*ks));
+	ks->result_mask = STATX_BASIC_STATS;
+	ks->attributes_mask = STATX_ATTR_AUTOMOUNT | STATX_ATTR_DAX;
+	if (IS_AUTOMOUNT(ino))
+		ks->attributes = STATX_ATTR_AUTOMOUNT;
+	/* only the sync-type bits reach the filesystem */
+	how &= AT_STATX_SYNC_TYPE;
+
+	if (!ino->i_op->getattr) {
+		generic_fillattr(idmap, want, ino, ks);
+		return 0;
 	}
-}
-
-void generic_fill_statx_attr(struct inode *inode, struct kstat *stat)
-{
-	if (inode->i_flags & S_IMMUTABLE)
-		stat->attributes |= STATX_ATTR_IMMUTABLE;
-	if (inode->i_flags & S_APPEND)
-		stat->attributes |= STATX_ATTR_APPEND;
-	stat->attributes_mask |= KSTAT_ATTR_VFS_FLAGS;
-}
-
-int vfs_getattr(const struct path *path, struct kstat *stat,
-		u32 request_mask, unsigned int query_flags)
-{
-	struct inode *inode = d_inode(path->dentry);
-	struct mnt_idmap *idmap = &nop_mnt_idmap;
-
-	memset(stat, 0, sizeof(*stat));
-	stat->result_mask |= STATX_BASIC_STATS;
-	query_flags &= AT_STATX_SYNC_TYPE;
-	if (IS_AUTOMOUNT(inode))
-		stat->attributes |= STATX_ATTR_AUTOMOUNT;
-	stat->attributes_mask |= STATX_ATTR_AUTOMOUNT | STATX_ATTR_DAX;
-	if (inode->i_op->getattr)
-		return inode->i_op->getattr(idmap, path, stat, request_mask,
-					    query_flags);
-	generic_fillattr(idmap, request_mask, inode, stat);
-	return 0;
+	return ino->i_op->getattr(idmap, where, ks, want, how);
 }

@@ -9,25 +9,25 @@
 #include <linux/statfs.h>
 #include <linux/mount.h>
 
-static int statfs_by_dentry(struct dentry *dentry, struct kstatfs *buf)
+static int statfs_by_dentry(struct dentry *de, struct kstatfs *buf)
 {
 	int retval;
 
-	if (!dentry->d_sb->s_op->statfs)
+	if (!de->d_sb->s_op->statfs)
 		return -ENOSYS;
 	memset(buf, 0, sizeof(*buf));
-	retval = dentry->d_sb->s_op->statfs(dentry, buf);
+	retval = de->d_sb->s_op->statfs(de, buf);
 	if (retval == 0 && buf->f_frsize == 0)
 		buf->f_frsize = buf->f_bsize;
 	return retval;
 }
 
-static long calculate_f_flags(struct super_block *sb, struct vfsmount *mnt)
+static long calculate_f_flags(struct super_block *sbp, struct vfsmount *mnt)
 {
 	long flags = ST_VALID;
 	int mnt_flags = mnt ? mnt->mnt_flags : 0;
 
-	if ((mnt_flags & MNT_READONLY) || sb_rdonly(sb))
+	if ((mnt_flags & MNT_READONLY) || sb_rdonly(sbp))
 		flags |= ST_RDONLY;
 	if (mnt_flags & MNT_NOSUID)
 		flags |= ST_NOSUID;
@@ -41,17 +41,17 @@ static long calculate_f_flags(struct super_block *sb, struct vfsmount *mnt)
 		flags |= ST_NODIRATIME;
 	if (mnt_flags & MNT_RELATIME)
 		flags |= ST_RELATIME;
-	if (sb->s_flags & SB_SYNCHRONOUS)
+	if (sbp->s_flags & SB_SYNCHRONOUS)
 		flags |= ST_SYNCHRONOUS;
-	if (sb->s_flags & SB_MANDLOCK)
+	if (sbp->s_flags & SB_MANDLOCK)
 		flags |= ST_MANDLOCK;
 	return flags;
 }
 
-int vfs_get_fsid(struct dentry *dentry, __kernel_fsid_t *fsid)
+int vfs_get_fsid(struct dentry *de, __kernel_fsid_t *fsid)
 {
 	struct kstatfs st;
-	int error = statfs_by_dentry(dentry, &st);
+	int error = statfs_by_dentry(de, &st);
 
 	if (error)
 		return error;

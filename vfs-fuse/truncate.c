@@ -26,27 +26,27 @@
 #include <linux/highmem.h>
 #include <linux/buffer_head.h>
 
-/* remove a locked folio of @mapping, dropping its private data first */
-static void truncate_inode_folio(struct address_space *mapping,
-				 struct folio *folio)
+/* remove a locked folio of @aspace, dropping its private data first */
+static void truncate_inode_folio(struct address_space *aspace,
+				 struct folio *fo)
 {
-	if (folio->mapping != mapping)
+	if (fo->mapping != aspace)
 		return;
-	if (folio_has_private(folio))
-		folio_invalidate(folio, 0, folio_size(folio));
-	filemap_remove_folio(folio);
+	if (folio_has_private(fo))
+		folio_invalidate(fo, 0, folio_size(fo));
+	filemap_remove_folio(fo);
 }
 
 /* zero and invalidate [lstart, lend] where it overlaps a locked folio */
-static void truncate_partial_folio(struct address_space *mapping,
-				   struct folio *folio, loff_t lstart,
+static void truncate_partial_folio(struct address_space *aspace,
+				   struct folio *fo, loff_t lstart,
 				   loff_t lend)
 {
-	loff_t pos = folio_pos(folio);
-	size_t size = folio_size(folio);
+	loff_t pos = folio_pos(fo);
+	size_t size = folio_size(fo);
 	size_t offset, length;
 
-	if (folio->mapping != mapping)
+	if (fo->mapping != aspace)
 		return;
 	offset = lstart > pos ? lstart - pos : 0;
 	if (lend == (loff_t)-1 || lend >= pos + (loff_t)size - 1)
@@ -54,24 +54,24 @@ static void truncate_partial_folio(struct address_space *mapping,
 	else
 		length = lend + 1 - pos - offset;
 	if (offset == 0 && length == size) {
-		truncate_inode_folio(mapping, folio);
+		truncate_inode_folio(aspace, fo);
 		return;
 	}
-	folio_wait_writeback(folio);
-	folio_zero_range(folio, offset, length);
-	if (folio_has_private(folio))
-		folio_invalidate(folio, offset, length);
+	folio_wait_writeback(fo);
+	folio_zero_range(fo, offset, length);
+	if (folio_has_private(fo))
+		folio_invalidate(fo, offset, length);
 }
 
-void truncate_inode_pages_range(struct address_space *mapping,
+void truncate_inode_pages_range(struct address_space *aspace,
 				loff_t lstart, loff_t lend)
 {
 	struct folio_batch fbatch;
 	pgoff_t start, end, index;
-	struct folio *folio;
+	struct folio *fo;
 	unsigned int i;
 
-	if (!mapping->nrpages)
+	if (!aspace->nrpages)
 		return;
 
 	/* [start, end): the folios wholly inside the range */
@@ -82,20 +82,20 @@ void truncate_inode_pages_range(struct address_space *mapping,
 		end = (lend + 1) >> PAGE_SHIFT;
 
 	if (lstart & ~PAGE_MASK) {
-		folio = filemap_lock_folio(mapping, lstart >> PAGE_SHIFT);
-		if (!IS_ERR(folio)) {
-			truncate_partial_folio(mapping, folio, lstart, lend);
-			folio_unlock(folio);
-			folio_put(folio);
+		fo = filemap_lock_folio(aspace, lstart >> PAGE_SHIFT);
+		if (!IS_ERR(fo)) {
+			truncate_partial_folio(aspace, fo, lstart, lend);
+			folio_unlock(fo);
+			folio_put(fo);
 		}
 	}
 	if (lend != (loff_t)-1 && ((lend + 1) & ~PAGE_MASK) &&
 	    (lend >> PAGE_SHIFT) != (lstart >> PAGE_SHIFT)) {
-		folio = filemap_lock_folio(mapping, lend >> PAGE_SHIFT);
-		if (!IS_ERR(folio)) {
-			truncate_partial_folio(mapping, folio, lstart, lend);
-			folio_unlock(folio);
-			folio_put(folio);
+		fo = filemap_lock_folio(aspace, lend >> PAGE_SHIFT);
+		if (!IS_ERR(fo)) {
+			truncate_partial_folio(aspace, fo, lstart, lend);
+			folio_unlock(fo);
+			folio_put(fo);
 		}
 	}
 	if (start >= end)
@@ -104,80 +104,80 @@ void truncate_inode_pages_range(struct address_space *mapping,
 	folio_batch_init(&fbatch);
 	for (;;) {
 		index = start;
-		if (!filemap_get_folios(mapping, &index, end - 1, &fbatch))
+		if (!filemap_get_folios(aspace, &index, end - 1, &fbatch))
 			break;
 		for (i = 0; i < folio_batch_count(&fbatch); i++) {
-			folio = fbatch.folios[i];
-			folio_lock(folio);
-			folio_wait_writeback(folio);
-			truncate_inode_folio(mapping, folio);
-			folio_unlock(folio);
+			fo = fbatch.folios[i];
+			folio_lock(fo);
+			folio_wait_writeback(fo);
+			truncate_inode_folio(aspace, fo);
+			folio_unlock(fo);
 		}
 		folio_batch_release(&fbatch);
 	}
 }
 
-void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
+void truncate_inode_pages(struct address_space *aspace, loff_t lstart)
 {
-	truncate_inode_pages_range(mapping, lstart, (loff_t)-1);
+	truncate_inode_pages_range(aspace, lstart, (loff_t)-1);
 }
 
-void truncate_inode_pages_final(struct address_space *mapping)
+void truncate_inode_pages_final(struct address_space *aspace)
 {
-	mapping_set_exiting(mapping);
-	if (mapping->nrpages)
-		truncate_inode_pages(mapping, 0);
+	mapping_set_exiting(aspace);
+	if (aspace->nrpages)
+		truncate_inode_pages(aspace, 0);
 }
 
-void truncate_pagecache(struct inode *inode, loff_t newsize)
+void truncate_pagecache(struct inode *ip, loff_t newsize)
 {
-	truncate_inode_pages(inode->i_mapping, newsize);
+	truncate_inode_pages(ip->i_mapping, newsize);
 }
 
-void pagecache_isize_extended(struct inode *inode, loff_t from, loff_t to)
+void pagecache_isize_extended(struct inode *ip, loff_t from, loff_t to)
 {
 	/* only mmap'ed tail blocks need work here; kshim has no mmap */
 }
 
-void truncate_setsize(struct inode *inode, loff_t newsize)
+void truncate_setsize(struct inode *ip, loff_t newsize)
 {
-	loff_t oldsize = inode->i_size;
+	loff_t oldsize = ip->i_size;
 
-	i_size_write(inode, newsize);
+	i_size_write(ip, newsize);
 	if (newsize > oldsize)
-		pagecache_isize_extended(inode, oldsize, newsize);
-	truncate_pagecache(inode, newsize);
+		pagecache_isize_extended(ip, oldsize, newsize);
+	truncate_pagecache(ip, newsize);
 }
 
-void truncate_pagecache_range(struct inode *inode, loff_t lstart, loff_t lend)
+void truncate_pagecache_range(struct inode *ip, loff_t lstart, loff_t lend)
 {
-	truncate_inode_pages_range(inode->i_mapping, lstart, lend);
+	truncate_inode_pages_range(ip->i_mapping, lstart, lend);
 }
 
 /* drop one clean unused folio we hold a reference on; true if it went */
-static bool try_invalidate_folio(struct address_space *mapping,
-				 struct folio *folio)
+static bool try_invalidate_folio(struct address_space *aspace,
+				 struct folio *fo)
 {
 	bool ret = false;
 
-	if (!folio_trylock(folio))
+	if (!folio_trylock(fo))
 		return false;
-	if (folio->mapping != mapping || folio_test_dirty(folio) ||
-	    folio_test_writeback(folio))
+	if (fo->mapping != aspace || folio_test_dirty(fo) ||
+	    folio_test_writeback(fo))
 		goto out;
-	if (folio_has_private(folio) && !filemap_release_folio(folio, 0))
+	if (folio_has_private(fo) && !filemap_release_folio(fo, 0))
 		goto out;
 	/* the page cache's reference and the batch's: nobody else uses it */
-	if (folio_ref_count(folio) != folio_nr_pages(folio) + 1)
+	if (folio_ref_count(fo) != folio_nr_pages(fo) + 1)
 		goto out;
-	filemap_remove_folio(folio);
+	filemap_remove_folio(fo);
 	ret = true;
 out:
-	folio_unlock(folio);
+	folio_unlock(fo);
 	return ret;
 }
 
-unsigned long invalidate_mapping_pages(struct address_space *mapping,
+unsigned long invalidate_mapping_pages(struct address_space *aspace,
 				       pgoff_t start, pgoff_t end)
 {
 	struct folio_batch fbatch;
@@ -187,9 +187,9 @@ unsigned long invalidate_mapping_pages(struct address_space *mapping,
 
 	folio_batch_init(&fbatch);
 	while (index <= end &&
-	       filemap_get_folios(mapping, &index, end, &fbatch)) {
+	       filemap_get_folios(aspace, &index, end, &fbatch)) {
 		for (i = 0; i < folio_batch_count(&fbatch); i++)
-			count += try_invalidate_folio(mapping, fbatch.folios[i]);
+			count += try_invalidate_folio(aspace, fbatch.folios[i]);
 		folio_batch_release(&fbatch);
 		if (!index)
 			break;		/* wrapped after the last index */
@@ -197,7 +197,7 @@ unsigned long invalidate_mapping_pages(struct address_space *mapping,
 	return count;
 }
 
-int invalidate_inode_pages2_range(struct address_space *mapping,
+int invalidate_inode_pages2_range(struct address_space *aspace,
 				  pgoff_t start, pgoff_t end)
 {
 	struct folio_batch fbatch;
@@ -205,28 +205,28 @@ int invalidate_inode_pages2_range(struct address_space *mapping,
 	unsigned int i;
 	int ret = 0;
 
-	if (!mapping->nrpages)
+	if (!aspace->nrpages)
 		return 0;
 	folio_batch_init(&fbatch);
 	while (index <= end &&
-	       filemap_get_folios(mapping, &index, end, &fbatch)) {
+	       filemap_get_folios(aspace, &index, end, &fbatch)) {
 		for (i = 0; i < folio_batch_count(&fbatch); i++) {
-			struct folio *folio = fbatch.folios[i];
+			struct folio *fo = fbatch.folios[i];
 
-			folio_lock(folio);
-			if (folio->mapping != mapping) {
-				folio_unlock(folio);
+			folio_lock(fo);
+			if (fo->mapping != aspace) {
+				folio_unlock(fo);
 				continue;
 			}
-			folio_wait_writeback(folio);
-			if (folio_test_dirty(folio) ||
-			    (folio_has_private(folio) &&
-			     !filemap_release_folio(folio, GFP_KERNEL))) {
+			folio_wait_writeback(fo);
+			if (folio_test_dirty(fo) ||
+			    (folio_has_private(fo) &&
+			     !filemap_release_folio(fo, GFP_KERNEL))) {
 				ret = -EBUSY;
 			} else {
-				filemap_remove_folio(folio);
+				filemap_remove_folio(fo);
 			}
-			folio_unlock(folio);
+			folio_unlock(fo);
 		}
 		folio_batch_release(&fbatch);
 		if (!index)
@@ -235,19 +235,19 @@ int invalidate_inode_pages2_range(struct address_space *mapping,
 	return ret;
 }
 
-int invalidate_inode_pages2(struct address_space *mapping)
+int invalidate_inode_pages2(struct address_space *aspace)
 {
-	return invalidate_inode_pages2_range(mapping, 0, (pgoff_t)-1);
+	return invalidate_inode_pages2_range(aspace, 0, (pgoff_t)-1);
 }
 
-int generic_error_remove_folio(struct address_space *mapping,
-			       struct folio *folio)
+int generic_error_remove_folio(struct address_space *aspace,
+			       struct folio *fo)
 {
-	if (!mapping)
+	if (!aspace)
 		return -EINVAL;
 	/* only regular files' data can be dropped and reread */
-	if (!S_ISREG(mapping->host->i_mode))
+	if (!S_ISREG(aspace->host->i_mode))
 		return -EIO;
-	truncate_inode_folio(mapping, folio);
+	truncate_inode_folio(aspace, fo);
 	return 0;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Extended attributes (fs/xattr.c), the read side.
+ * Extended attributes, the read side (stands in for fs/xattr.c).
  *
  * Kernel guarantees kept:
  *  - a name goes to the handler of sb->s_xattr whose prefix it starts
@@ -23,183 +23,226 @@
 #include <linux/capability.h>
 #include <linux/string.h>
 
-#define for_each_xattr_handler(handlers, handler)			\
-	if (handlers)							\
-		for ((handler) = *(handlers)++; (handler);		\
-		     (handler) = *(handlers)++)
-
-/* the rest of @str after @prefix, or NULL */
-static const char *strcmp_prefix(const char *str, const char *prefix)
+/* true when @s begins with @pfx; *@tail then points past it */
+static bool kshim_has_prefix(const char *s, const char *pfx,
+			     const char **tail)
 {
-	size_t len = strlen(prefix);
+	size_t n = strlen(pfx);
 
-	return strncmp(str, prefix, len) ? NULL : str + len;
+	if (strncmp(s, pfx, n) != 0)
+		return false;
+	if (tail)
+		*tail = s + n;
+	return true;
 }
 
-static const struct xattr_handler *
-xattr_resolve_name(struct inode *inode, const char **name)
+/* the handler table of @ino's super block, or an error if none applies */
+static const struct xattr_handler * const *
+kshim_xattr_table(struct inode *ino, int *err)
 {
-	const struct xattr_handler * const *handlers = inode->i_sb->s_xattr;
-	const struct xattr_handler *handler;
-
-	if (!(inode->i_opflags & IOP_XATTR)) {
-		if (unlikely(is_bad_inode(inode)))
-			return ERR_PTR(-EIO);
-		return ERR_PTR(-EOPNOTSUPP);
+	if (ino->i_opflags & IOP_XATTR) {
+		*err = 0;
+		return ino->i_sb->s_xattr;
 	}
-	for_each_xattr_handler(handlers, handler) {
-		const char *n = strcmp_prefix(*name, xattr_prefix(handler));
+	*err = is_bad_inode(ino) ? -EIO : -EOPNOTSUPP;
+	return NULL;
+}
 
-		if (!n)
+/*
+ * Find the handler for *@attr and advance *@attr past its prefix.  An
+ * exact-name handler (->name set) must match the whole name; a prefix
+ * handler needs a non-empty suffix.
+ */
+static const struct xattr_handler *
+kshim_xattr_lookup(struct inode *ino, const char **attr)
+{
+	const struct xattr_handler * const *tbl;
+	int err;
+
+	tbl = kshim_xattr_table(ino, &err);
+	if (!tbl)
+		return ERR_PTR(err ? err : -EOPNOTSUPP);
+
+	for (; *tbl; tbl++) {
+		const struct xattr_handler *hd = *tbl;
+		bool exact = hd->prefix == NULL;
+		const char *rest;
+
+		if (!kshim_has_prefix(*attr, xattr_prefix(hd), &rest))
 			continue;
-		if (!handler->prefix != !*n) {
-			if (*n)
-				continue;
+		if (exact && *rest)
+			continue;	/* longer name: not this handler */
+		if (!exact && !*rest)
 			return ERR_PTR(-EINVAL);
-		}
-		*name = n;
-		return handler;
+		*attr = rest;
+		return hd;
 	}
 	return ERR_PTR(-EOPNOTSUPP);
 }
 
-const char *xattr_full_name(const struct xattr_handler *handler,
-			    const char *name)
+const char *xattr_full_name(const struct xattr_handler *hd, const char *tail)
 {
-	return name - strlen(xattr_prefix(handler));
+	return tail - strlen(xattr_prefix(hd));
 }
 
-int xattr_supports_user_prefix(struct inode *inode)
+int xattr_supports_user_prefix(struct inode *ino)
 {
-	const struct xattr_handler * const *handlers = inode->i_sb->s_xattr;
-	const struct xattr_handler *handler;
+	const struct xattr_handler * const *tbl;
+	int err;
 
-	if (!(inode->i_opflags & IOP_XATTR)) {
-		if (unlikely(is_bad_inode(inode)))
-			return -EIO;
-		return -EOPNOTSUPP;
-	}
-	for_each_xattr_handler(handlers, handler) {
-		if (!strncmp(xattr_prefix(handler), XATTR_USER_PREFIX,
-			     XATTR_USER_PREFIX_LEN))
+	tbl = kshim_xattr_table(ino, &err);
+	if (!tbl)
+		return err ? err : -EOPNOTSUPP;
+	for (; *tbl; tbl++)
+		if (kshim_has_prefix(xattr_prefix(*tbl), XATTR_USER_PREFIX,
+				     NULL))
 			return 0;
-	}
 	return -EOPNOTSUPP;
 }
 
-static int xattr_permission(struct mnt_idmap *idmap, struct inode *inode,
-			    const char *name, int mask)
+/* the namespaces xattr_permission() distinguishes */
+enum kshim_xattr_ns {
+	KSHIM_XNS_OTHER,
+	KSHIM_XNS_HANDLER,	/* system.*, security.*: the handler decides */
+	KSHIM_XNS_TRUSTED,
+	KSHIM_XNS_USER,
+};
+
+static enum kshim_xattr_ns kshim_xattr_namespace(const char *attr)
 {
-	if (mask & MAY_WRITE) {
-		if (IS_IMMUTABLE(inode) || IS_APPEND(inode))
-			return -EPERM;
-		if (HAS_UNMAPPED_ID(idmap, inode))
-			return -EPERM;
-	}
-	/* system.* and security.* are the handlers' (and LSMs') business */
-	if (!strncmp(name, XATTR_SECURITY_PREFIX, XATTR_SECURITY_PREFIX_LEN) ||
-	    !strncmp(name, XATTR_SYSTEM_PREFIX, XATTR_SYSTEM_PREFIX_LEN))
-		return 0;
-	if (!strncmp(name, XATTR_TRUSTED_PREFIX, XATTR_TRUSTED_PREFIX_LEN)) {
-		if (!capable(CAP_SYS_ADMIN))
-			return (mask & MAY_WRITE) ? -EPERM : -ENODATA;
-		return 0;
-	}
-	if (!strncmp(name, XATTR_USER_PREFIX, XATTR_USER_PREFIX_LEN)) {
-		if (!S_ISREG(inode->i_mode) && !S_ISDIR(inode->i_mode))
-			return (mask & MAY_WRITE) ? -EPERM : -ENODATA;
-		if (S_ISDIR(inode->i_mode) && (inode->i_mode & S_ISVTX) &&
-		    (mask & MAY_WRITE) &&
-		    !inode_owner_or_capable(idmap, inode))
-			return -EPERM;
-	}
-	return inode_permission(idmap, inode, mask);
+	static const struct {
+		const char *pfx;
+		enum kshim_xattr_ns ns;
+	} map[] = {
+		{ XATTR_SYSTEM_PREFIX,		KSHIM_XNS_HANDLER },
+		{ XATTR_SECURITY_PREFIX,	KSHIM_XNS_HANDLER },
+		{ XATTR_TRUSTED_PREFIX,		KSHIM_XNS_TRUSTED },
+		{ XATTR_USER_PREFIX,		KSHIM_XNS_USER },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (kshim_has_prefix(attr, map[i].pfx, NULL))
+			return map[i].ns;
+	return KSHIM_XNS_OTHER;
 }
 
-ssize_t __vfs_getxattr(struct dentry *dentry, struct inode *inode,
-		       const char *name, void *value, size_t size)
+static int kshim_xattr_may(struct mnt_idmap *idmap, struct inode *ino,
+			   const char *attr, int mask)
 {
-	const struct xattr_handler *handler;
+	bool writing = mask & MAY_WRITE;
+	/* what a refused read or write reports */
+	int refused = writing ? -EPERM : -ENODATA;
+	umode_t mode = ino->i_mode;
 
-	handler = xattr_resolve_name(inode, &name);
-	if (IS_ERR(handler))
-		return PTR_ERR(handler);
-	if (!handler->get)
+	if (writing && (IS_IMMUTABLE(ino) || IS_APPEND(ino) ||
+			HAS_UNMAPPED_ID(idmap, ino)))
+		return -EPERM;
+
+	switch (kshim_xattr_namespace(attr)) {
+	case KSHIM_XNS_HANDLER:
+		return 0;
+	case KSHIM_XNS_TRUSTED:
+		return capable(CAP_SYS_ADMIN) ? 0 : refused;
+	case KSHIM_XNS_USER:
+		if (!S_ISREG(mode) && !S_ISDIR(mode))
+			return refused;
+		/* sticky directories: only the owner may write user.* */
+		if (writing && S_ISDIR(mode) && (mode & S_ISVTX) &&
+		    !inode_owner_or_capable(idmap, ino))
+			return -EPERM;
+		break;
+	case KSHIM_XNS_OTHER:
+		break;
+	}
+	return inode_permission(idmap, ino, mask);
+}
+
+ssize_t __vfs_getxattr(struct dentry *de, struct inode *ino,
+		       const char *attr, void *buf, size_t len)
+{
+	const struct xattr_handler *hd = kshim_xattr_lookup(ino, &attr);
+
+	if (IS_ERR(hd))
+		return PTR_ERR(hd);
+	if (!hd->get)
 		return -EOPNOTSUPP;
-	return handler->get(handler, dentry, inode, name, value, size);
+	return hd->get(hd, de, ino, attr, buf, len);
 }
 
 /* the ACL xattrs are served from the ACL itself, in the xattr encoding */
-static ssize_t get_acl_xattr(struct mnt_idmap *idmap, struct dentry *dentry,
-			     const char *name, void *value, size_t size)
+static ssize_t kshim_acl_as_xattr(struct mnt_idmap *idmap, struct dentry *de,
+				  const char *attr, void *buf, size_t len)
 {
-	struct posix_acl *acl = vfs_get_acl(idmap, dentry, name);
-	ssize_t ret;
+	struct posix_acl *acl = vfs_get_acl(idmap, de, attr);
+	ssize_t n;
 
-	if (IS_ERR(acl))
-		return PTR_ERR(acl);
 	if (!acl)
 		return -ENODATA;
-	ret = posix_acl_to_xattr(&init_user_ns, acl, value, size);
+	if (IS_ERR(acl))
+		return PTR_ERR(acl);
+	n = posix_acl_to_xattr(&init_user_ns, acl, buf, len);
 	posix_acl_release(acl);
-	return ret;
+	return n;
 }
 
-ssize_t vfs_getxattr(struct mnt_idmap *idmap, struct dentry *dentry,
-		     const char *name, void *value, size_t size)
+ssize_t vfs_getxattr(struct mnt_idmap *idmap, struct dentry *de,
+		     const char *attr, void *buf, size_t len)
 {
-	struct inode *inode = d_inode(dentry);
-	int error;
+	struct inode *ino = d_inode(de);
+	int err = kshim_xattr_may(idmap, ino, attr, MAY_READ);
 
-	error = xattr_permission(idmap, inode, name, MAY_READ);
-	if (error)
-		return error;
-	if (is_posix_acl_xattr(name))
-		return get_acl_xattr(idmap, dentry, name, value, size);
-	return __vfs_getxattr(dentry, inode, name, value, size);
-}
-
-int xattr_list_one(char **buffer, ssize_t *remaining_size, const char *name)
-{
-	size_t len = strlen(name) + 1;
-
-	if (*buffer) {
-		if (*remaining_size < len)
-			return -ERANGE;
-		memcpy(*buffer, name, len);
-		*buffer += len;
-	}
-	*remaining_size -= len;
-	return 0;
-}
-
-ssize_t generic_listxattr(struct dentry *dentry, char *buffer,
-			  size_t buffer_size)
-{
-	const struct xattr_handler *handler, * const *handlers =
-		dentry->d_sb->s_xattr;
-	ssize_t remaining_size = buffer_size;
-	int err;
-
-	err = posix_acl_listxattr(d_inode(dentry), &buffer, &remaining_size);
 	if (err)
 		return err;
-	for_each_xattr_handler(handlers, handler) {
-		if (!handler->name || (handler->list && !handler->list(dentry)))
-			continue;
-		err = xattr_list_one(&buffer, &remaining_size, handler->name);
-		if (err)
-			return err;
-	}
-	return buffer_size - remaining_size;
+	if (is_posix_acl_xattr(attr))
+		return kshim_acl_as_xattr(idmap, de, attr, buf, len);
+	return __vfs_getxattr(de, ino, attr, buf, len);
 }
 
-ssize_t vfs_listxattr(struct dentry *dentry, char *list, size_t size)
+/*
+ * Append @attr and its NUL to the list at *@pos.  With no buffer only the
+ * size is counted (*@left goes negative by the total).
+ */
+int xattr_list_one(char **pos, ssize_t *left, const char *attr)
 {
-	struct inode *inode = d_inode(dentry);
+	size_t need = strlen(attr) + 1;
 
-	if (inode->i_op->listxattr)
-		return inode->i_op->listxattr(dentry, list, size);
-	/* no LSM: nothing to list without a filesystem handler */
+	if (*pos) {
+		if ((size_t)*left < need || *left < 0)
+			return -ERANGE;
+		memcpy(*pos, attr, need);
+		*pos += need;
+	}
+	*left -= need;
 	return 0;
+}
+
+ssize_t generic_listxattr(struct dentry *de, char *buf, size_t len)
+{
+	const struct xattr_handler * const *tbl = de->d_sb->s_xattr;
+	ssize_t left = len;
+	int err;
+
+	err = posix_acl_listxattr(d_inode(de), &buf, &left);
+	for (; !err && tbl && *tbl; tbl++) {
+		const struct xattr_handler *hd = *tbl;
+
+		/* only exact-name handlers that want to be listed */
+		if (!hd->name)
+			continue;
+		if (hd->list && !hd->list(de))
+			continue;
+		err = xattr_list_one(&buf, &left, hd->name);
+	}
+	return err ? err : (ssize_t)len - left;
+}
+
+ssize_t vfs_listxattr(struct dentry *de, char *buf, size_t len)
+{
+	struct inode *ino = d_inode(de);
+
+	/* no LSM: nothing to list without a filesystem handler */
+	if (!ino->i_op->listxattr)
+		return 0;
+	return ino->i_op->listxattr(de, buf, len);
 }

@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <libaio.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -627,34 +628,32 @@ int kshim_host_file_create(const char *path, unsigned long long size, int mode)
 	return e;
 }
 
-long kshim_host_file_pread(const char *path, void *buf, unsigned long len,
-			   unsigned long long off)
+/* one positioned read or write on a file opened just for it */
+static long file_pio(const char *path, void *buf, unsigned long len,
+		     unsigned long long off, bool write)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, (write ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
 	ssize_t r;
 
 	if (fd < 0)
 		return -errno;
-	r = pread(fd, buf, len, off);
+	r = write ? pwrite(fd, buf, len, off) : pread(fd, buf, len, off);
 	if (r < 0)
 		r = -errno;
 	close(fd);
 	return r;
 }
 
+long kshim_host_file_pread(const char *path, void *buf, unsigned long len,
+			   unsigned long long off)
+{
+	return file_pio(path, buf, len, off, false);
+}
+
 long kshim_host_file_pwrite(const char *path, const void *buf,
 			    unsigned long len, unsigned long long off)
 {
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t r;
-
-	if (fd < 0)
-		return -errno;
-	r = pwrite(fd, buf, len, off);
-	if (r < 0)
-		r = -errno;
-	close(fd);
-	return r;
+	return file_pio(path, (void *)buf, len, off, true);
 }
 
 long long kshim_host_file_blocks(const char *path)

@@ -8,7 +8,7 @@ usage: cli.py --kshim KSHIM_EXT2
 image, a garbage image and a missing mountpoint (non-zero exit, a message
 naming the culprit, nothing left mounted); then, with root and /dev/fuse:
 'mount -t fuse.kshim-ext2 IMG DIR -o ro' through mount.fuse3 (the binary
-found on PATH through a symlink in a temporary directory), SIGTERM to a
+found on mount's default PATH through a temporary /usr/local/sbin symlink), SIGTERM to a
 foreground daemon (unmounts, exit status 0, gone from /proc/mounts), and a
 second mount of an image already mounted (refused, with a message).
 TAP; skips fail under KSHIM_REQUIRE_ALL=1.
@@ -25,6 +25,22 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'vfs'))
 import kshimtest as K  # noqa: E402
 
+
+
+def wait_image_free(img, timeout):
+    """After an unmount the daemon syncs and exits; it holds the image's
+    lock until then.  Wait for the lock, as a script remounting would."""
+    import fcntl
+    deadline = time.monotonic() + timeout
+    while True:
+        with open(img, 'rb') as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False
+        time.sleep(0.05)
 
 def text(p):
     return (p.stdout.decode(errors='replace') if p.stdout else '') + \
@@ -104,13 +120,22 @@ def main():
                     tap.skip(c, why)
                 tap.done()
 
-            # mount(8) -> mount.fuse3 -> PROG found on PATH
-            bindir = os.path.join(tmp, 'bin')
-            os.mkdir(bindir)
-            os.symlink(b, os.path.join(bindir, prog))
-            env = dict(os.environ, PATH=bindir + ':' + os.environ.get('PATH', ''))
-            p = K.run(['mount', '-t', 'fuse.' + prog, img, mnt, '-o', 'ro'],
-                      timeout=60, check=False, env=env)
+            # mount(8) -> mount.fuse3 -> PROG found on the default PATH:
+            # mount resets PATH for its helpers, so an installed kshim lives
+            # in a standard directory; stand in for the install with a
+            # temporary symlink in /usr/local/sbin (unless one is there)
+            link = os.path.join('/usr/local/sbin', prog)
+            made_link = False
+            if not os.path.lexists(link):
+                os.makedirs('/usr/local/sbin', exist_ok=True)
+                os.symlink(b, link)
+                made_link = True
+            try:
+                p = K.run(['mount', '-t', 'fuse.' + prog, img, mnt, '-o', 'ro'],
+                          timeout=60, check=False)
+            finally:
+                if made_link:
+                    os.unlink(link)
             try:
                 hello = ''
                 if K.is_mounted(mnt):
@@ -123,6 +148,7 @@ def main():
                                                            hello, text(p)))
             finally:
                 K.unmount(mnt)
+                wait_image_free(img, 30)
 
             # a foreground daemon we own: SIGTERM, and a second mount meanwhile
             mnt2 = os.path.join(tmp, 'mnt2')

@@ -63,3 +63,21 @@ unsigned long ktest_elapsed_ms(void)
 {
 	return (kshim_host_monotonic_ns() - ktest_start_ns) / 1000000;
 }
+
+void ktest_sleep_ms(unsigned int ms)
+{
+	kshim_host_sleep_ns(ms * 1000000ULL);
+}
+
+unsigned long long ktest_deadline_ns(unsigned int ms)
+{
+	return kshim_host_monotonic_ns() + ms * 1000000ULL;
+}
+
+bool ktest_poll_pause(unsigned long long deadline_ns)
+{
+	if (kshim_host_monotonic_ns() >= deadline_ns)
+		return false;
+	kshim_host_sleep_ns(50000);
+	return true;
+}

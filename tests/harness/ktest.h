@@ -82,4 +82,24 @@ unsigned long ktest_elapsed_ms(void);
 		__ok;                                                      \
 	})
 
+/*
+ * Waiting in tests.  ktest_sleep_ms() is a plain host sleep.
+ * ktest_wait_until(cond, ms) re-evaluates @cond every 50 us until it is
+ * true or @ms milliseconds have passed (CLOCK_MONOTONIC), and yields its
+ * final value: wait for a state, never assume a delay produced it.
+ */
+void ktest_sleep_ms(unsigned int ms);
+/* false once @deadline_ns has passed, otherwise pause briefly and true */
+bool ktest_poll_pause(unsigned long long deadline_ns);
+unsigned long long ktest_deadline_ns(unsigned int ms);
+
+#define ktest_wait_until(cond, ms)					\
+	({								\
+		unsigned long long __dl = ktest_deadline_ns(ms);	\
+		bool __met;						\
+		while (!(__met = !!(cond)) && ktest_poll_pause(__dl))	\
+			;						\
+		__met;							\
+	})
+
 #endif /* _KTEST_H */

@@ -41,6 +41,111 @@ KTEST(list_order_and_removal)
 	KT_EXPECT_EQ(list_first_entry(&head, struct item, node)->v, 2);
 }
 
+/* values of the list in order, as digits: "0123" */
+static const char *list_digits(struct list_head *head, char *buf)
+{
+	struct item *it;
+	char *p = buf;
+
+	list_for_each_entry(it, head, node)
+		*p++ = '0' + it->v;
+	*p = 0;
+	return buf;
+}
+
+static void list_fill(struct list_head *head, struct item *items, int n)
+{
+	int i;
+
+	INIT_LIST_HEAD(head);
+	for (i = 0; i < n; i++) {
+		items[i].v = i;
+		list_add_tail(&items[i].node, head);
+	}
+}
+
+KTEST(list_cut_splice_swap_move)
+{
+	struct list_head a, b;
+	struct item x[6];
+	char s[8];
+
+	list_fill(&a, x, 6);
+	list_cut_position(&b, &a, &x[2].node);
+	KT_EXPECT_STREQ(list_digits(&a, s), "345");
+	KT_EXPECT_STREQ(list_digits(&b, s), "012");
+	list_splice_tail_init(&b, &a);
+	KT_EXPECT(list_empty(&b));
+	KT_EXPECT_STREQ(list_digits(&a, s), "345012");
+	list_cut_before(&b, &a, &x[0].node);
+	KT_EXPECT_STREQ(list_digits(&b, s), "345");
+	list_splice(&b, &a);
+	KT_EXPECT_STREQ(list_digits(&a, s), "345012");
+
+	/* swap neighbours and non-neighbours */
+	list_fill(&a, x, 6);
+	list_swap(&x[1].node, &x[2].node);
+	KT_EXPECT_STREQ(list_digits(&a, s), "021345");
+	list_swap(&x[0].node, &x[5].node);
+	KT_EXPECT_STREQ(list_digits(&a, s), "521340");
+
+	/* moving a run that already ends the list must keep it intact */
+	list_fill(&a, x, 6);
+	list_bulk_move_tail(&a, &x[4].node, &x[5].node);
+	KT_EXPECT_STREQ(list_digits(&a, s), "012345");
+	list_bulk_move_tail(&a, &x[1].node, &x[2].node);
+	KT_EXPECT_STREQ(list_digits(&a, s), "034512");
+	KT_EXPECT(a.prev == &x[2].node && x[2].node.next == &a);
+	list_rotate_to_front(&x[5].node, &a);
+	KT_EXPECT_STREQ(list_digits(&a, s), "512034");
+	list_rotate_left(&a);
+	KT_EXPECT_STREQ(list_digits(&a, s), "120345");
+	list_move(&x[5].node, &a);
+	KT_EXPECT_STREQ(list_digits(&a, s), "512034");
+}
+
+struct hitem {
+	int v;
+	struct hlist_node hn;
+};
+
+KTEST(hlist_add_del_keep_pprev)
+{
+	HLIST_HEAD(h);
+	struct hlist_head h2 = HLIST_HEAD_INIT;
+	struct hitem x[4], *it;
+	struct hlist_node *tmp;
+	int i, sum = 0;
+
+	for (i = 0; i < 4; i++)
+		x[i].v = i;
+	hlist_add_head(&x[1].hn, &h);
+	hlist_add_before(&x[0].hn, &x[1].hn);
+	hlist_add_behind(&x[3].hn, &x[1].hn);
+	hlist_add_behind(&x[2].hn, &x[1].hn);
+	i = 0;
+	hlist_for_each_entry(it, &h, hn) {
+		KT_EXPECT_EQ(it->v, i);
+		KT_EXPECT(*it->hn.pprev == &it->hn);
+		i++;
+	}
+	KT_EXPECT_EQ(i, 4);
+	hlist_del_init(&x[0].hn);
+	KT_EXPECT(hlist_unhashed(&x[0].hn));
+	KT_EXPECT(h.first == &x[1].hn && x[1].hn.pprev == &h.first);
+	hlist_move_list(&h, &h2);
+	KT_EXPECT(hlist_empty(&h) && x[1].hn.pprev == &h2.first);
+	KT_EXPECT_EQ(hlist_count_nodes(&h2), 3);
+	hlist_for_each_entry_safe(it, tmp, &h2, hn) {
+		sum += it->v;
+		hlist_del(&it->hn);
+	}
+	KT_EXPECT_EQ(sum, 6);
+	KT_EXPECT(hlist_empty(&h2));
+	hlist_add_fake(&x[0].hn);
+	KT_EXPECT(hlist_fake(&x[0].hn) && !hlist_unhashed(&x[0].hn));
+}
+
 KTEST(atomic_semantics)
 {
 	atomic_t a = ATOMIC_INIT(5);

@@ -46,16 +46,6 @@ static void join_all(struct threads *ts)
 		kshim_host_thread_join(ts->t[--ts->n], NULL);
 }
 
-/* poll @cond for up to @ms milliseconds; its final value */
-#define wait_until(cond, ms)                                               \
-	({                                                                 \
-		unsigned long long __end = kshim_host_monotonic_ns() +     \
-					   (ms) * NSEC_PER_MS_;            \
-		while (!(cond) && kshim_host_monotonic_ns() < __end)       \
-			kshim_host_sleep_ns(50000);                        \
-		!!(cond);                                                  \
-	})
-
 static int load(int *p)
 {
 	return __atomic_load_n(p, __ATOMIC_SEQ_CST);
@@ -143,7 +133,7 @@ KTEST(mutex_trylock_never_sleeps)
 	int i;
 
 	start(&ts, mutex_holder, NULL);
-	KT_ASSERT(wait_until(load(&holder_go), 10000));
+	KT_ASSERT(ktest_wait_until(load(&holder_go), 10000));
 	KT_EXPECT(mutex_is_locked(&mtx));
 	KT_EXPECT(!kshim_mutex_owned(&mtx));
 	for (i = 0; i < 1000; i++)
@@ -166,7 +156,7 @@ static void *rwlock_reader_pair(void *arg)
 	read_lock(&rwl);
 	__atomic_fetch_add(&readers_in, 1, __ATOMIC_SEQ_CST);
 	/* both readers must be inside together: an exclusive lock hangs here */
-	wait_until(load(&readers_in) == 2, 10000);
+	ktest_wait_until(load(&readers_in) == 2, 10000);
 	read_unlock(&rwl);
 	return NULL;
 }
@@ -227,7 +217,7 @@ static void *rwsem_reader_pair(void *arg)
 	kshim_thread_enter("reader");
 	down_read(&sem);
 	__atomic_fetch_add(&sem_readers, 1, __ATOMIC_SEQ_CST);
-	wait_until(load(&sem_readers) == 2, 10000);
+	ktest_wait_until(load(&sem_readers) == 2, 10000);
 	up_read(&sem);
 	return NULL;
 }
@@ -340,7 +330,7 @@ KTEST(rwsem_writer_not_starved_by_readers)
 		start(&ts, overlapping_reader, NULL);
 	kshim_host_sleep_ns(20 * NSEC_PER_MS_);
 	start(&ts, starving_writer, NULL);
-	KT_EXPECT(wait_until(load(&writer_got_it), 10000));
+	KT_EXPECT(ktest_wait_until(load(&writer_got_it), 10000));
 	store(&stop_readers, 1);
 	join_all(&ts);
 	KT_EXPECT_EQ(load(&writer_got_it), 1);
@@ -374,12 +364,12 @@ KTEST(rwsem_downgrade_admits_readers_not_writers)
 
 	down_write(&sem);
 	start(&ts, blocked_reader, NULL);
-	KT_ASSERT(wait_until(rwsem_is_contended(&sem), 10000));
+	KT_ASSERT(ktest_wait_until(rwsem_is_contended(&sem), 10000));
 	KT_EXPECT(!load(&reader_in));
 	downgrade_write(&sem);
-	KT_EXPECT(wait_until(load(&reader_in), 10000));
+	KT_EXPECT(ktest_wait_until(load(&reader_in), 10000));
 	start(&ts, blocked_writer, NULL);
-	KT_ASSERT(wait_until(rwsem_is_contended(&sem), 10000));
+	KT_ASSERT(ktest_wait_until(rwsem_is_contended(&sem), 10000));
 	/* two readers hold it now; the writer must stay out */
 	kshim_host_sleep_ns(50 * NSEC_PER_MS_);
 	KT_EXPECT(!load(&writer_in));
@@ -387,7 +377,7 @@ KTEST(rwsem_downgrade_admits_readers_not_writers)
 	kshim_host_sleep_ns(20 * NSEC_PER_MS_);
 	KT_EXPECT(!load(&writer_in));
 	store(&reader_may_leave, 1);
-	KT_EXPECT(wait_until(load(&writer_in), 10000));
+	KT_EXPECT(ktest_wait_until(load(&writer_in), 10000));
 	join_all(&ts);
 	KT_EXPECT(!rwsem_is_locked(&sem));
 }
@@ -479,7 +469,7 @@ static void *seq_writer(void *arg)
 
 	kshim_thread_enter("seqwriter");
 	/* start writing once both readers are reading */
-	wait_until(__atomic_load_n(&seq_reads, __ATOMIC_RELAXED) >= 2 &&
+	ktest_wait_until(__atomic_load_n(&seq_reads, __ATOMIC_RELAXED) >= 2 &&
 		   load(&seq_readers_started) == 2, 10000);
 	for (v = 1; v <= 20000; v++) {
 		if (use_seqcount) {

@@ -19,26 +19,6 @@
 #include <kshim/runtime.h>
 #include "ktest.h"
 
-static void sleep_ms(unsigned int ms)
-{
-	kshim_host_sleep_ns((u64)ms * NSEC_PER_MSEC);
-}
-
-/* poll @cond every millisecond for up to @ms; true if it became true */
-#define wait_until(cond, ms)                                               \
-	({                                                                 \
-		unsigned int __i;                                          \
-		bool __ok = false;                                         \
-		for (__i = 0; __i <= (ms); __i++) {                        \
-			if (cond) {                                        \
-				__ok = true;                               \
-				break;                                     \
-			}                                                  \
-			sleep_ms(1);                                       \
-		}                                                          \
-		__ok;                                                      \
-	})
-
 /* --- time ----------------------------------------------------------- */
 
 KTEST(jiffies_start_and_rate)
@@ -51,7 +31,7 @@ KTEST(jiffies_start_and_rate)
 	KT_EXPECT(time_after_eq(j0, INITIAL_JIFFIES));
 	KT_EXPECT(j0 - INITIAL_JIFFIES < 60UL * HZ);
 	KT_EXPECT(j0 >= 0xfffb6c20UL);	/* the kernel's -300 s offset */
-	sleep_ms(200);
+	ktest_sleep_ms(200);
 	j1 = jiffies;
 	t1 = ktime_get();
 	dj = (long)(j1 - j0);
@@ -271,7 +251,7 @@ KTEST(timers_fire_in_expiry_order_not_early)
 		add_timer(&p[i].timer);
 		KT_EXPECT(timer_pending(&p[i].timer));
 	}
-	KT_ASSERT(wait_until(atomic_read_acquire(&order_done) == 4, 3000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&order_done) == 4, 3000));
 	/* equal expiries keep arming order: 1 before 3 */
 	KT_EXPECT_EQ(order[0], 1);
 	KT_EXPECT_EQ(order[1], 3);
@@ -299,11 +279,11 @@ KTEST(mod_timer_rearms_and_reports_pending)
 	KT_EXPECT_EQ(timer_reduce(&p.timer, jiffies + 90000), 1);
 	KT_EXPECT(time_before(p.timer.expires, jiffies + 60000));
 	KT_EXPECT_EQ(timer_reduce(&p.timer, jiffies + 10), 1);
-	KT_ASSERT(wait_until(atomic_read_acquire(&p.fired) == 1, 2000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&p.fired) == 1, 2000));
 	/* re-arm after it fired: not pending any more, so 0 */
 	KT_EXPECT_EQ(mod_timer(&p.timer, jiffies + 5), 0);
-	KT_ASSERT(wait_until(atomic_read_acquire(&p.fired) == 2, 2000));
-	sleep_ms(30);
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&p.fired) == 2, 2000));
+	ktest_sleep_ms(30);
 	KT_EXPECT_EQ(atomic_read(&p.fired), 2);
 }
 
@@ -317,7 +297,7 @@ KTEST(timer_delete_of_pending_timer)
 	KT_EXPECT(!timer_pending(&p.timer));
 	KT_EXPECT_EQ(timer_delete(&p.timer), 0);
 	KT_EXPECT_EQ(del_timer(&p.timer), 0);
-	sleep_ms(150);
+	ktest_sleep_ms(150);
 	KT_EXPECT_EQ(atomic_read(&p.fired), 0);
 }
 
@@ -326,7 +306,7 @@ static atomic_t slow_started, slow_done;
 static void slow_fn(struct timer_list *t)
 {
 	atomic_set(&slow_started, 1);
-	sleep_ms(100);
+	ktest_sleep_ms(100);
 	atomic_set(&slow_done, 1);
 }
 
@@ -336,7 +316,7 @@ KTEST(timer_delete_sync_waits_for_running_handler)
 	int ret;
 
 	mod_timer(&slow, jiffies + 1);
-	KT_ASSERT(wait_until(atomic_read_acquire(&slow_started), 2000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&slow_started), 2000));
 	KT_EXPECT_EQ(try_to_del_timer_sync(&slow), -1);
 	ret = timer_delete_sync(&slow);
 	/* not pending any more (it is running), and it has finished */
@@ -360,8 +340,8 @@ KTEST(handler_rearms_itself)
 
 	rearm_limit = 5;
 	mod_timer(&t, jiffies + 1);
-	KT_ASSERT(wait_until(atomic_read_acquire(&rearm_count) == 5, 3000));
-	sleep_ms(20);
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&rearm_count) == 5, 3000));
+	ktest_sleep_ms(20);
 	KT_EXPECT_EQ(atomic_read(&rearm_count), 5);
 	KT_EXPECT(!timer_pending(&t));
 }
@@ -374,11 +354,11 @@ KTEST(delete_sync_stops_a_self_rearming_timer)
 	rearm_limit = INT_MAX;
 	timer_setup(&t, rearm_fn, 0);
 	mod_timer(&t, jiffies + 1);
-	KT_ASSERT(wait_until(atomic_read_acquire(&rearm_count) >= 20, 3000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&rearm_count) >= 20, 3000));
 	timer_delete_sync(&t);
 	KT_EXPECT(!timer_pending(&t));
 	seen = atomic_read(&rearm_count);
-	sleep_ms(30);
+	ktest_sleep_ms(30);
 	KT_EXPECT_EQ(atomic_read(&rearm_count), seen);
 }
 
@@ -396,7 +376,7 @@ KTEST(timer_delete_sync_from_own_handler_warns)
 
 	ktest_note("a WARNING on stderr is expected");
 	mod_timer(&t, jiffies + 1);
-	KT_EXPECT(wait_until(atomic_read_acquire(&self_delete_returned), 3000));
+	KT_EXPECT(ktest_wait_until(atomic_read_acquire(&self_delete_returned), 3000));
 }
 
 KTEST(timer_shutdown_makes_arming_a_noop)
@@ -408,7 +388,7 @@ KTEST(timer_shutdown_makes_arming_a_noop)
 	KT_EXPECT_EQ(timer_shutdown_sync(&p.timer), 1);
 	KT_EXPECT_EQ(mod_timer(&p.timer, jiffies + 1), 0);
 	KT_EXPECT(!timer_pending(&p.timer));
-	sleep_ms(60);
+	ktest_sleep_ms(60);
 	KT_EXPECT_EQ(atomic_read(&p.fired), 0);
 }
 
@@ -463,7 +443,7 @@ KTEST(concurrent_arm_and_delete)
 		KT_EXPECT(!timer_pending(&many[i]));
 	}
 	i = atomic_read(&many_fired);
-	sleep_ms(20);
+	ktest_sleep_ms(20);
 	KT_EXPECT_EQ(atomic_read(&many_fired), i);
 }
 

@@ -15,26 +15,6 @@
 #include <kshim/runtime.h>
 #include "ktest.h"
 
-static void sleep_ms(unsigned int ms)
-{
-	kshim_host_sleep_ns((u64)ms * NSEC_PER_MSEC);
-}
-
-/* poll @cond every millisecond for up to @ms; true if it became true */
-#define wait_until(cond, ms)                                               \
-	({                                                                 \
-		unsigned int __i;                                          \
-		bool __ok = false;                                         \
-		for (__i = 0; __i <= (ms); __i++) {                        \
-			if (cond) {                                        \
-				__ok = true;                               \
-				break;                                     \
-			}                                                  \
-			sleep_ms(1);                                       \
-		}                                                          \
-		__ok;                                                      \
-	})
-
 /* --- non-reentrancy ---------------------------------------------------- */
 
 static atomic_t inside, overlaps, runs;
@@ -95,7 +75,7 @@ static atomic_t gate_open, gate_entered, gate_runs;
 static void gated_fn(struct work_struct *work)
 {
 	atomic_inc(&gate_entered);
-	wait_until(atomic_read_acquire(&gate_open), 10000);
+	ktest_wait_until(atomic_read_acquire(&gate_open), 10000);
 	atomic_inc(&gate_runs);
 }
 
@@ -107,13 +87,13 @@ KTEST(requeued_while_running_runs_again)
 	KT_ASSERT(wq);
 	INIT_WORK_ONSTACK(&w, gated_fn);
 	KT_EXPECT(queue_work(wq, &w));
-	KT_ASSERT(wait_until(atomic_read_acquire(&gate_entered) == 1, 5000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&gate_entered) == 1, 5000));
 	/* running, not pending: queueing succeeds, once */
 	KT_EXPECT(!work_pending(&w));
 	KT_EXPECT(queue_work(wq, &w));
 	KT_EXPECT(!queue_work(wq, &w));
 	KT_EXPECT_EQ(work_busy(&w), WORK_BUSY_PENDING | WORK_BUSY_RUNNING);
-	sleep_ms(30);
+	ktest_sleep_ms(30);
 	/* the second instance waits for the first */
 	KT_EXPECT_EQ(atomic_read(&gate_entered), 1);
 	atomic_set(&gate_open, 1);
@@ -130,7 +110,7 @@ static atomic_t blocker_release, others_done;
 
 static void blocker_fn(struct work_struct *work)
 {
-	wait_until(atomic_read_acquire(&blocker_release), 10000);
+	ktest_wait_until(atomic_read_acquire(&blocker_release), 10000);
 }
 
 static void other_fn(struct work_struct *work)
@@ -154,7 +134,7 @@ KTEST(blocked_item_does_not_stall_others)
 	}
 	INIT_WORK(&elsewhere, other_fn);
 	queue_work(wq2, &elsewhere);
-	KT_EXPECT(wait_until(atomic_read_acquire(&others_done) == 9, 5000));
+	KT_EXPECT(ktest_wait_until(atomic_read_acquire(&others_done) == 9, 5000));
 	KT_EXPECT(!atomic_read(&blocker_release));
 	KT_EXPECT(work_busy(&blocker) & WORK_BUSY_RUNNING);
 	atomic_set(&blocker_release, 1);
@@ -168,7 +148,7 @@ static atomic_t rendezvous;
 static void rendezvous_fn(struct work_struct *work)
 {
 	atomic_inc(&rendezvous);
-	wait_until(atomic_read_acquire(&rendezvous) >= 32, 10000);
+	ktest_wait_until(atomic_read_acquire(&rendezvous) >= 32, 10000);
 }
 
 KTEST(pool_grows_for_mutually_waiting_items)
@@ -210,7 +190,7 @@ static void seq_fn(struct work_struct *work)
 
 	note_active();
 	if (it->id % 16 == 0)
-		sleep_ms(1);
+		ktest_sleep_ms(1);
 	seq_log[atomic_inc_return(&seq_pos) - 1] = it->id;
 	atomic_dec(&active);
 }
@@ -240,8 +220,8 @@ static void pair_fn(struct work_struct *work)
 {
 	note_active();
 	/* wait (bounded) for a companion, so two do overlap if allowed */
-	wait_until(atomic_read_acquire(&active) >= 2, 20);
-	sleep_ms(2);
+	ktest_wait_until(atomic_read_acquire(&active) >= 2, 20);
+	ktest_sleep_ms(2);
 	atomic_dec(&active);
 	atomic_inc(&runs);
 }
@@ -270,7 +250,7 @@ static atomic_t slow_started, slow_done;
 static void slow_fn(struct work_struct *work)
 {
 	atomic_set(&slow_started, 1);
-	sleep_ms(100);
+	ktest_sleep_ms(100);
 	atomic_set(&slow_done, 1);
 }
 
@@ -290,7 +270,7 @@ static atomic_t counted;
 
 static void count_fn(struct work_struct *work)
 {
-	sleep_ms(1);
+	ktest_sleep_ms(1);
 	atomic_inc(&counted);
 }
 
@@ -325,7 +305,7 @@ KTEST(flush_workqueue_waits_for_everything_queued_before)
 	/* cancel_work_sync stops a self-requeueing item for good */
 	cancel_work_sync(&self);
 	i = atomic_read(&self_runs);
-	sleep_ms(20);
+	ktest_sleep_ms(20);
 	KT_EXPECT_EQ(atomic_read(&self_runs), i);
 	KT_EXPECT(!work_pending(&self));
 	destroy_workqueue(self_wq);
@@ -351,13 +331,13 @@ KTEST(cancel_delayed_work_sync_prevents_the_run)
 	KT_EXPECT(cancel_delayed_work_sync(&dw));
 	KT_EXPECT(!delayed_work_pending(&dw));
 	KT_EXPECT(!cancel_delayed_work_sync(&dw));
-	sleep_ms(200);
+	ktest_sleep_ms(200);
 	KT_EXPECT_EQ(atomic_read(&dran), 0);
 	/* cancelling a queued (not yet running) item also prevents it */
 	KT_EXPECT(queue_delayed_work(system_wq, &dw, 50));
 	KT_EXPECT(cancel_delayed_work(&dw));
 	KT_EXPECT(!cancel_delayed_work(&dw));
-	sleep_ms(100);
+	ktest_sleep_ms(100);
 	KT_EXPECT_EQ(atomic_read(&dran), 0);
 }
 
@@ -367,7 +347,7 @@ KTEST(cancel_work_sync_waits_for_a_running_item)
 
 	INIT_WORK(&w, slow_fn);
 	queue_work(system_long_wq, &w);
-	KT_ASSERT(wait_until(atomic_read_acquire(&slow_started), 5000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&slow_started), 5000));
 	/* running, not pending: false, but only after it finished */
 	KT_EXPECT(!cancel_work_sync(&w));
 	KT_EXPECT_EQ(atomic_read(&slow_done), 1);
@@ -419,7 +399,7 @@ KTEST(cancel_sync_races_with_queueing)
 	KT_EXPECT(!delayed_work_pending(&race_dw));
 	KT_EXPECT_EQ(work_busy(&race_dw.work), 0);
 	i = atomic_read(&race_runs);
-	sleep_ms(20);
+	ktest_sleep_ms(20);
 	KT_EXPECT_EQ(atomic_read(&race_runs), i);
 	KT_EXPECT(i > 0);
 }
@@ -442,7 +422,7 @@ KTEST(delayed_work_waits_its_delay)
 
 	INIT_DELAYED_WORK(&dw, stamp_fn);
 	KT_EXPECT(schedule_delayed_work(&dw, msecs_to_jiffies(50)));
-	KT_ASSERT(wait_until(atomic_read_acquire(&stamp_set), 3000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&stamp_set), 3000));
 	KT_EXPECT(ktime_ms_delta(stamp, t0) >= 49);
 	/* zero delay: queued at once, no timer */
 	atomic_set(&stamp_set, 0);
@@ -460,7 +440,7 @@ KTEST(mod_and_flush_delayed_work)
 	INIT_DELAYED_WORK(&dw, dcount_fn);
 	KT_EXPECT(!mod_delayed_work(system_wq, &dw, 100000));	/* not pending */
 	KT_EXPECT(mod_delayed_work(system_wq, &dw, 10));	/* was pending */
-	KT_ASSERT(wait_until(atomic_read_acquire(&dran) == 1, 3000));
+	KT_ASSERT(ktest_wait_until(atomic_read_acquire(&dran) == 1, 3000));
 	/* flush_delayed_work runs a far-off item now and waits for it */
 	KT_EXPECT(queue_delayed_work(system_wq, &dw, 100000));
 	KT_EXPECT(flush_delayed_work(&dw));
@@ -475,7 +455,7 @@ static struct work_struct chain_next;
 
 static void chain_fn(struct work_struct *work)
 {
-	sleep_ms(5);
+	ktest_sleep_ms(5);
 	queue_work(chain_wq, &chain_next);	/* chained: allowed while draining */
 }
 

@@ -49,7 +49,7 @@ enum bh_state_bits {
 #define MAX_BUF_PER_PAGE (PAGE_SIZE / 512)
 
 struct buffer_head;
-typedef void(bh_end_io_t)(struct buffer_head *bh, int uptodate);
+typedef void(bh_end_io_t)(struct buffer_head *b, int ok);
 
 struct buffer_head {
 	unsigned long b_state;
@@ -70,37 +70,56 @@ struct buffer_head {
 	spinlock_t b_uptodate_lock;	/* async completion of a folio */
 };
 
-/* the accessors for one BH_ bit */
-#define BUFFER_FNS(bit, name)                                               \
-	static __always_inline void set_buffer_##name(struct buffer_head *bh) \
-	{                                                                   \
-		if (!(__atomic_load_n(&bh->b_state, __ATOMIC_RELAXED) &     \
-		      (1UL << BH_##bit)))                                   \
-			__atomic_fetch_or(&bh->b_state, 1UL << BH_##bit,    \
-					  __ATOMIC_RELAXED);                \
-	}                                                                   \
-	static __always_inline void clear_buffer_##name(struct buffer_head *bh) \
-	{                                                                   \
-		__atomic_fetch_and(&bh->b_state, ~(1UL << BH_##bit),        \
-				   __ATOMIC_RELAXED);                       \
-	}                                                                   \
-	static __always_inline int buffer_##name(const struct buffer_head *bh) \
-	{                                                                   \
-		return (__atomic_load_n(&bh->b_state, __ATOMIC_RELAXED) >>  \
-			BH_##bit) & 1;                                      \
-	}
+/*
+ * All BH_* accessors funnel into these: one atomic read-modify-write or
+ * load of b_state with the memory order the caller's contract needs.
+ */
+static __always_inline int kshim_bh_bit(const struct buffer_head *b, int nr,
+					int order)
+{
+	return (__atomic_load_n(&b->b_state, order) >> nr) & 1;
+}
 
-#define TAS_BUFFER_FNS(bit, name)                                           \
-	static __always_inline int test_set_buffer_##name(struct buffer_head *bh) \
-	{                                                                   \
-		return (__atomic_fetch_or(&bh->b_state, 1UL << BH_##bit,    \
-					  __ATOMIC_SEQ_CST) >> BH_##bit) & 1; \
-	}                                                                   \
-	static __always_inline int test_clear_buffer_##name(struct buffer_head *bh) \
-	{                                                                   \
-		return (__atomic_fetch_and(&bh->b_state, ~(1UL << BH_##bit), \
-					   __ATOMIC_SEQ_CST) >> BH_##bit) & 1; \
-	}
+static __always_inline void kshim_bh_bit_on(struct buffer_head *b, int nr,
+					    int order)
+{
+	/* skip the write when already set: keeps the line shared */
+	if (!kshim_bh_bit(b, nr, __ATOMIC_RELAXED))
+		__atomic_fetch_or(&b->b_state, 1UL << nr, order);
+}
+
+static __always_inline void kshim_bh_bit_off(struct buffer_head *b, int nr)
+{
+	__atomic_fetch_and(&b->b_state, ~(1UL << nr), __ATOMIC_RELAXED);
+}
+
+/* fully ordered test-and-modify; returns the bit's previous value */
+static __always_inline int kshim_bh_bit_xchg(struct buffer_head *b, int nr,
+					     bool on)
+{
+	unsigned long old = on ?
+		__atomic_fetch_or(&b->b_state, 1UL << nr, __ATOMIC_SEQ_CST) :
+		__atomic_fetch_and(&b->b_state, ~(1UL << nr),
+				   __ATOMIC_SEQ_CST);
+
+	return (old >> nr) & 1;
+}
+
+/* set_buffer_X / clear_buffer_X / buffer_X for BH_<bit>, all relaxed */
+#define BUFFER_FNS(bit, X)						\
+static __always_inline void set_buffer_##X(struct buffer_head *b)	\
+{ kshim_bh_bit_on(b, BH_##bit, __ATOMIC_RELAXED); }			\
+static __always_inline void clear_buffer_##X(struct buffer_head *b)	\
+{ kshim_bh_bit_off(b, BH_##bit); }					\
+static __always_inline int buffer_##X(const struct buffer_head *b)	\
+{ return kshim_bh_bit(b, BH_##bit, __ATOMIC_RELAXED); }
+
+/* test_set_buffer_X / test_clear_buffer_X, fully ordered */
+#define TAS_BUFFER_FNS(bit, X)						\
+static __always_inline int test_set_buffer_##X(struct buffer_head *b)	\
+{ return kshim_bh_bit_xchg(b, BH_##bit, true); }			\
+static __always_inline int test_clear_buffer_##X(struct buffer_head *b) \
+{ return kshim_bh_bit_xchg(b, BH_##bit, false); }
 
 BUFFER_FNS(Dirty, dirty)
 TAS_BUFFER_FNS(Dirty, dirty)
@@ -121,288 +140,286 @@ BUFFER_FNS(Defer_Completion, defer_completion)
 BUFFER_FNS(Quiet, quiet)
 
 /* BH_Uptodate: contents before the bit on set, bit before contents on test */
-static __always_inline void set_buffer_uptodate(struct buffer_head *bh)
+static __always_inline void set_buffer_uptodate(struct buffer_head *b)
 {
-	if (__atomic_load_n(&bh->b_state, __ATOMIC_RELAXED) &
-	    (1UL << BH_Uptodate))
-		return;
-	__atomic_fetch_or(&bh->b_state, 1UL << BH_Uptodate, __ATOMIC_RELEASE);
+	kshim_bh_bit_on(b, BH_Uptodate, __ATOMIC_RELEASE);
 }
 
-static __always_inline void clear_buffer_uptodate(struct buffer_head *bh)
+static __always_inline void clear_buffer_uptodate(struct buffer_head *b)
 {
-	__atomic_fetch_and(&bh->b_state, ~(1UL << BH_Uptodate),
-			   __ATOMIC_RELAXED);
+	kshim_bh_bit_off(b, BH_Uptodate);
 }
 
-static __always_inline int buffer_uptodate(const struct buffer_head *bh)
+static __always_inline int buffer_uptodate(const struct buffer_head *b)
 {
-	return (__atomic_load_n(&bh->b_state, __ATOMIC_ACQUIRE) >>
-		BH_Uptodate) & 1;
+	return kshim_bh_bit(b, BH_Uptodate, __ATOMIC_ACQUIRE);
 }
 
-static inline unsigned long bh_offset(const struct buffer_head *bh)
+static inline unsigned long bh_offset(const struct buffer_head *b)
 {
-	return (unsigned long)bh->b_data & (folio_size(bh->b_folio) - 1);
+	return (unsigned long)b->b_data & (folio_size(b->b_folio) - 1);
 }
 
-#define folio_buffers(folio) ((struct buffer_head *)(folio)->private)
-#define page_buffers(page)                                                  \
+#define folio_buffers(fo) ((struct buffer_head *)(fo)->private)
+#define page_buffers(pg)                                                  \
 	({                                                                  \
-		struct folio *__f = page_folio(page);                       \
+		struct folio *__f = page_folio(pg);                       \
 		BUG_ON(!folio_test_private(__f));                           \
 		folio_buffers(__f);                                         \
 	})
-#define page_has_buffers(page) PagePrivate(page)
+#define page_has_buffers(pg) PagePrivate(pg)
 
-void buffer_check_dirty_writeback(struct folio *folio, bool *dirty,
+void buffer_check_dirty_writeback(struct folio *fo, bool *dirty,
 				  bool *writeback);
 
-void mark_buffer_dirty(struct buffer_head *bh);
-void mark_buffer_write_io_error(struct buffer_head *bh);
-void touch_buffer(struct buffer_head *bh);
-void folio_set_bh(struct buffer_head *bh, struct folio *folio,
+void mark_buffer_dirty(struct buffer_head *b);
+void mark_buffer_write_io_error(struct buffer_head *b);
+void touch_buffer(struct buffer_head *b);
+void folio_set_bh(struct buffer_head *b, struct folio *fo,
 		  unsigned long offset);
-struct buffer_head *folio_alloc_buffers(struct folio *folio,
-					unsigned long size, gfp_t gfp);
-struct buffer_head *alloc_page_buffers(struct page *page, unsigned long size);
-struct buffer_head *create_empty_buffers(struct folio *folio,
+struct buffer_head *folio_alloc_buffers(struct folio *fo,
+					unsigned long len, gfp_t gfp);
+struct buffer_head *alloc_page_buffers(struct page *pg, unsigned long len);
+struct buffer_head *create_empty_buffers(struct folio *fo,
 					 unsigned long blocksize,
 					 unsigned long b_state);
-void end_buffer_read_sync(struct buffer_head *bh, int uptodate);
-void end_buffer_write_sync(struct buffer_head *bh, int uptodate);
-void mark_buffer_dirty_inode(struct buffer_head *bh, struct inode *inode);
-void clean_bdev_aliases(struct block_device *bdev, sector_t block,
+void end_buffer_read_sync(struct buffer_head *b, int ok);
+void end_buffer_write_sync(struct buffer_head *b, int ok);
+void mark_buffer_dirty_inode(struct buffer_head *b, struct inode *ip);
+void clean_bdev_aliases(struct block_device *bd, sector_t blk,
 			sector_t len);
 
-static inline void clean_bdev_bh_alias(struct buffer_head *bh)
+static inline void clean_bdev_bh_alias(struct buffer_head *b)
 {
-	clean_bdev_aliases(bh->b_bdev, bh->b_blocknr, 1);
+	clean_bdev_aliases(b->b_bdev, b->b_blocknr, 1);
 }
 
-void mark_buffer_async_write(struct buffer_head *bh);
-void __wait_on_buffer(struct buffer_head *bh);
-wait_queue_head_t *bh_waitq_head(struct buffer_head *bh);
-struct buffer_head *__find_get_block(struct block_device *bdev,
-				     sector_t block, unsigned int size);
-struct buffer_head *bdev_getblk(struct block_device *bdev, sector_t block,
-				unsigned int size, gfp_t gfp);
-void __brelse(struct buffer_head *bh);
-void __bforget(struct buffer_head *bh);
-void __breadahead(struct block_device *bdev, sector_t block,
-		  unsigned int size);
-struct buffer_head *__bread_gfp(struct block_device *bdev, sector_t block,
-				unsigned int size, gfp_t gfp);
-struct buffer_head *alloc_buffer_head(gfp_t gfp_flags);
-void free_buffer_head(struct buffer_head *bh);
-void unlock_buffer(struct buffer_head *bh);
-void __lock_buffer(struct buffer_head *bh);
-int sync_dirty_buffer(struct buffer_head *bh);
-int __sync_dirty_buffer(struct buffer_head *bh, blk_opf_t op_flags);
-void write_dirty_buffer(struct buffer_head *bh, blk_opf_t op_flags);
-void submit_bh(blk_opf_t opf, struct buffer_head *bh);
-void write_boundary_block(struct block_device *bdev, sector_t bblock,
+void mark_buffer_async_write(struct buffer_head *b);
+void __wait_on_buffer(struct buffer_head *b);
+wait_queue_head_t *bh_waitq_head(struct buffer_head *b);
+struct buffer_head *__find_get_block(struct block_device *bd,
+				     sector_t blk, unsigned int len);
+struct buffer_head *bdev_getblk(struct block_device *bd, sector_t blk,
+				unsigned int len, gfp_t gfp);
+void __brelse(struct buffer_head *b);
+void __bforget(struct buffer_head *b);
+void __breadahead(struct block_device *bd, sector_t blk,
+		  unsigned int len);
+struct buffer_head *__bread_gfp(struct block_device *bd, sector_t blk,
+				unsigned int len, gfp_t gfp);
+struct buffer_head *alloc_buffer_head(gfp_t gfp);
+void free_buffer_head(struct buffer_head *b);
+void unlock_buffer(struct buffer_head *b);
+void __lock_buffer(struct buffer_head *b);
+int sync_dirty_buffer(struct buffer_head *b);
+int __sync_dirty_buffer(struct buffer_head *b, blk_opf_t opf);
+void write_dirty_buffer(struct buffer_head *b, blk_opf_t opf);
+void submit_bh(blk_opf_t opf, struct buffer_head *b);
+void write_boundary_block(struct block_device *bd, sector_t bblock,
 			  unsigned int blocksize);
-int bh_uptodate_or_lock(struct buffer_head *bh);
-int __bh_read(struct buffer_head *bh, blk_opf_t op_flags, bool wait);
-void __bh_read_batch(int nr, struct buffer_head *bhs[], blk_opf_t op_flags,
+int bh_uptodate_or_lock(struct buffer_head *b);
+int __bh_read(struct buffer_head *b, blk_opf_t opf, bool wait);
+void __bh_read_batch(int nr, struct buffer_head *vec[], blk_opf_t opf,
 		     bool force_lock);
 
 /* the get_block callback of the generic block-mapping helpers */
-typedef int(get_block_t)(struct inode *inode, sector_t iblock,
-			 struct buffer_head *bh_result, int create);
+typedef int(get_block_t)(struct inode *ip, sector_t iblock,
+			 struct buffer_head *res, int create);
 
-void block_invalidate_folio(struct folio *folio, size_t offset,
+void block_invalidate_folio(struct folio *fo, size_t offset,
 			    size_t length);
-int block_write_full_folio(struct folio *folio, struct writeback_control *wbc,
+int block_write_full_folio(struct folio *fo, struct writeback_control *wbc,
 			   void *get_block);
-int __block_write_full_folio(struct inode *inode, struct folio *folio,
+int __block_write_full_folio(struct inode *ip, struct folio *fo,
 			     get_block_t *get_block,
 			     struct writeback_control *wbc);
-int block_read_full_folio(struct folio *folio, get_block_t *get_block);
-bool block_is_partially_uptodate(struct folio *folio, size_t from,
+int block_read_full_folio(struct folio *fo, get_block_t *get_block);
+bool block_is_partially_uptodate(struct folio *fo, size_t from,
 				 size_t count);
-int block_write_begin(struct address_space *mapping, loff_t pos,
+int block_write_begin(struct address_space *aspace, loff_t pos,
 		      unsigned int len, struct folio **foliop,
 		      get_block_t *get_block);
-int __block_write_begin(struct folio *folio, loff_t pos, unsigned int len,
+int __block_write_begin(struct folio *fo, loff_t pos, unsigned int len,
 			get_block_t *get_block);
-int block_write_end(struct file *file, struct address_space *mapping,
+int block_write_end(struct file *file, struct address_space *aspace,
 		    loff_t pos, unsigned int len, unsigned int copied,
-		    struct folio *folio, void *fsdata);
-int generic_write_end(struct file *file, struct address_space *mapping,
+		    struct folio *fo, void *fsdata);
+int generic_write_end(struct file *file, struct address_space *aspace,
 		      loff_t pos, unsigned int len, unsigned int copied,
-		      struct folio *folio, void *fsdata);
-void folio_zero_new_buffers(struct folio *folio, size_t from, size_t to);
-int cont_write_begin(struct file *file, struct address_space *mapping,
+		      struct folio *fo, void *fsdata);
+void folio_zero_new_buffers(struct folio *fo, size_t from, size_t to);
+int cont_write_begin(struct file *file, struct address_space *aspace,
 		     loff_t pos, unsigned int len, struct folio **foliop,
 		     void **fsdata, get_block_t *get_block, loff_t *bytes);
-int generic_cont_expand_simple(struct inode *inode, loff_t size);
-void block_commit_write(struct page *page, unsigned int from,
+int generic_cont_expand_simple(struct inode *ip, loff_t len);
+void block_commit_write(struct page *pg, unsigned int from,
 			unsigned int to);
 int block_page_mkwrite(struct vm_area_struct *vma, struct vm_fault *vmf,
 		       get_block_t get_block);
-sector_t generic_block_bmap(struct address_space *mapping, sector_t block,
+sector_t generic_block_bmap(struct address_space *aspace, sector_t blk,
 			    get_block_t *get_block);
-int block_truncate_page(struct address_space *mapping, loff_t from,
+int block_truncate_page(struct address_space *aspace, loff_t from,
 			get_block_t *get_block);
-int buffer_migrate_folio(struct address_space *mapping, struct folio *dst,
+int buffer_migrate_folio(struct address_space *aspace, struct folio *dst,
 			 struct folio *src, enum migrate_mode mode);
-int buffer_migrate_folio_norefs(struct address_space *mapping,
+int buffer_migrate_folio_norefs(struct address_space *aspace,
 				struct folio *dst, struct folio *src,
 				enum migrate_mode mode);
-bool block_dirty_folio(struct address_space *mapping, struct folio *folio);
-bool try_to_free_buffers(struct folio *folio);
-int inode_has_buffers(struct inode *inode);
-void invalidate_inode_buffers(struct inode *inode);
-int remove_inode_buffers(struct inode *inode);
-int sync_mapping_buffers(struct address_space *mapping);
+bool block_dirty_folio(struct address_space *aspace, struct folio *fo);
+bool try_to_free_buffers(struct folio *fo);
+int inode_has_buffers(struct inode *ip);
+void invalidate_inode_buffers(struct inode *ip);
+int remove_inode_buffers(struct inode *ip);
+int sync_mapping_buffers(struct address_space *aspace);
 void invalidate_bh_lrus(void);
 
-static inline void get_bh(struct buffer_head *bh)
+static inline void get_bh(struct buffer_head *b)
 {
-	atomic_inc(&bh->b_count);
+	atomic_inc(&b->b_count);
 }
 
-static inline void put_bh(struct buffer_head *bh)
+static inline void put_bh(struct buffer_head *b)
 {
-	/* the last state change must be visible before the count drops */
-	smp_mb__before_atomic();
-	atomic_dec(&bh->b_count);
+	/*
+	 * The last state change must be visible before the count drops: a
+	 * release decrement, paired with the acquire read of whoever frees
+	 * unused buffers (try_to_free_buffers).
+	 */
+	__atomic_fetch_sub(&b->b_count.counter, 1, __ATOMIC_RELEASE);
 }
 
-static inline void brelse(struct buffer_head *bh)
+static inline void brelse(struct buffer_head *b)
 {
-	if (bh)
-		__brelse(bh);
+	if (b)
+		__brelse(b);
 }
 
-static inline void bforget(struct buffer_head *bh)
+static inline void bforget(struct buffer_head *b)
 {
-	if (bh)
-		__bforget(bh);
+	if (b)
+		__bforget(b);
 }
 
 static inline struct buffer_head *sb_bread(struct super_block *sb,
-					   sector_t block)
+					   sector_t blk)
 {
-	return __bread_gfp(sb->s_bdev, block, sb->s_blocksize, __GFP_MOVABLE);
+	return __bread_gfp(sb->s_bdev, blk, sb->s_blocksize, __GFP_MOVABLE);
 }
 
 static inline struct buffer_head *sb_bread_unmovable(struct super_block *sb,
-						     sector_t block)
+						     sector_t blk)
 {
-	return __bread_gfp(sb->s_bdev, block, sb->s_blocksize, 0);
+	return __bread_gfp(sb->s_bdev, blk, sb->s_blocksize, 0);
 }
 
-static inline void sb_breadahead(struct super_block *sb, sector_t block)
+static inline void sb_breadahead(struct super_block *sb, sector_t blk)
 {
-	__breadahead(sb->s_bdev, block, sb->s_blocksize);
+	__breadahead(sb->s_bdev, blk, sb->s_blocksize);
 }
 
-static inline struct buffer_head *getblk_unmovable(struct block_device *bdev,
-						   sector_t block,
-						   unsigned int size)
+static inline struct buffer_head *getblk_unmovable(struct block_device *bd,
+						   sector_t blk,
+						   unsigned int len)
 {
-	return bdev_getblk(bdev, block, size, __GFP_NOFAIL);
+	return bdev_getblk(bd, blk, len, __GFP_NOFAIL);
 }
 
-static inline struct buffer_head *__getblk(struct block_device *bdev,
-					   sector_t block, unsigned int size)
+static inline struct buffer_head *__getblk(struct block_device *bd,
+					   sector_t blk, unsigned int len)
 {
-	return bdev_getblk(bdev, block, size, __GFP_MOVABLE | __GFP_NOFAIL);
+	return bdev_getblk(bd, blk, len, __GFP_MOVABLE | __GFP_NOFAIL);
 }
 
 static inline struct buffer_head *sb_getblk(struct super_block *sb,
-					    sector_t block)
+					    sector_t blk)
 {
-	return __getblk(sb->s_bdev, block, sb->s_blocksize);
+	return __getblk(sb->s_bdev, blk, sb->s_blocksize);
 }
 
 static inline struct buffer_head *sb_getblk_gfp(struct super_block *sb,
-						sector_t block, gfp_t gfp)
+						sector_t blk, gfp_t gfp)
 {
-	return bdev_getblk(sb->s_bdev, block, sb->s_blocksize, gfp);
+	return bdev_getblk(sb->s_bdev, blk, sb->s_blocksize, gfp);
 }
 
 static inline struct buffer_head *sb_find_get_block(struct super_block *sb,
-						    sector_t block)
+						    sector_t blk)
 {
-	return __find_get_block(sb->s_bdev, block, sb->s_blocksize);
+	return __find_get_block(sb->s_bdev, blk, sb->s_blocksize);
 }
 
-/* a buffer mapped to block @block of @sb's device */
-static inline void map_bh(struct buffer_head *bh, struct super_block *sb,
-			  sector_t block)
+/* a buffer mapped to block @blk of @sb's device */
+static inline void map_bh(struct buffer_head *b, struct super_block *sb,
+			  sector_t blk)
 {
-	set_buffer_mapped(bh);
-	bh->b_bdev = sb->s_bdev;
-	bh->b_blocknr = block;
-	bh->b_size = sb->s_blocksize;
+	set_buffer_mapped(b);
+	b->b_bdev = sb->s_bdev;
+	b->b_blocknr = blk;
+	b->b_size = sb->s_blocksize;
 }
 
 /* wait for I/O; a buffer with no users may still have I/O in flight */
-static inline void wait_on_buffer(struct buffer_head *bh)
+static inline void wait_on_buffer(struct buffer_head *b)
 {
 	might_sleep();
-	if (buffer_locked(bh) || atomic_read(&bh->b_count) == 0)
-		__wait_on_buffer(bh);
+	if (buffer_locked(b) || atomic_read(&b->b_count) == 0)
+		__wait_on_buffer(b);
 }
 
-static inline int trylock_buffer(struct buffer_head *bh)
+static inline int trylock_buffer(struct buffer_head *b)
 {
-	unsigned long old = __atomic_fetch_or(&bh->b_state, 1UL << BH_Lock,
+	unsigned long old = __atomic_fetch_or(&b->b_state, 1UL << BH_Lock,
 					      __ATOMIC_ACQUIRE);
 
 	return !(old & (1UL << BH_Lock));
 }
 
-static inline void lock_buffer(struct buffer_head *bh)
+static inline void lock_buffer(struct buffer_head *b)
 {
 	might_sleep();
-	if (!trylock_buffer(bh))
-		__lock_buffer(bh);
+	if (!trylock_buffer(b))
+		__lock_buffer(b);
 }
 
-static inline void bh_readahead(struct buffer_head *bh, blk_opf_t op_flags)
+static inline void bh_readahead(struct buffer_head *b, blk_opf_t opf)
 {
-	if (!buffer_uptodate(bh) && trylock_buffer(bh)) {
-		if (!buffer_uptodate(bh))
-			__bh_read(bh, op_flags, false);
+	if (!buffer_uptodate(b) && trylock_buffer(b)) {
+		if (!buffer_uptodate(b))
+			__bh_read(b, opf, false);
 		else
-			unlock_buffer(bh);
+			unlock_buffer(b);
 	}
 }
 
-static inline void bh_read_nowait(struct buffer_head *bh, blk_opf_t op_flags)
+static inline void bh_read_nowait(struct buffer_head *b, blk_opf_t opf)
 {
-	if (!bh_uptodate_or_lock(bh))
-		__bh_read(bh, op_flags, false);
+	if (!bh_uptodate_or_lock(b))
+		__bh_read(b, opf, false);
 }
 
 /* 1: already uptodate, 0: read now and uptodate, -EIO: read failed */
-static inline int bh_read(struct buffer_head *bh, blk_opf_t op_flags)
+static inline int bh_read(struct buffer_head *b, blk_opf_t opf)
 {
-	if (bh_uptodate_or_lock(bh))
+	if (bh_uptodate_or_lock(b))
 		return 1;
-	return __bh_read(bh, op_flags, true);
+	return __bh_read(b, opf, true);
 }
 
-static inline void bh_read_batch(int nr, struct buffer_head *bhs[])
+static inline void bh_read_batch(int nr, struct buffer_head *vec[])
 {
-	__bh_read_batch(nr, bhs, 0, true);
+	__bh_read_batch(nr, vec, 0, true);
 }
 
-static inline void bh_readahead_batch(int nr, struct buffer_head *bhs[],
-				      blk_opf_t op_flags)
+static inline void bh_readahead_batch(int nr, struct buffer_head *vec[],
+				      blk_opf_t opf)
 {
-	__bh_read_batch(nr, bhs, op_flags, false);
+	__bh_read_batch(nr, vec, opf, false);
 }
 
-static inline struct buffer_head *__bread(struct block_device *bdev,
-					  sector_t block, unsigned int size)
+static inline struct buffer_head *__bread(struct block_device *bd,
+					  sector_t blk, unsigned int len)
 {
-	return __bread_gfp(bdev, block, size, __GFP_MOVABLE);
+	return __bread_gfp(bd, blk, len, __GFP_MOVABLE);
 }
 
 #endif /* _LINUX_BUFFER_HEAD_H */

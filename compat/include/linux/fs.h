@@ -386,7 +386,7 @@ struct iattr {
 struct kiocb {
 	struct file *ki_filp;
 	loff_t ki_pos;
-	void (*ki_complete)(struct kiocb *iocb, long ret);
+	void (*ki_complete)(struct kiocb *kio, long ret);
 	void *private;
 	int ki_flags;
 	u16 ki_ioprio;
@@ -402,35 +402,35 @@ static inline bool is_sync_kiocb(struct kiocb *kiocb)
 }
 
 struct address_space_operations {
-	int (*writepage)(struct page *page, struct writeback_control *wbc);
-	int (*read_folio)(struct file *file, struct folio *folio);
-	int (*writepages)(struct address_space *mapping,
-			  struct writeback_control *wbc);
-	bool (*dirty_folio)(struct address_space *mapping, struct folio *folio);
+	int (*writepage)(struct page *page, struct writeback_control *wb_ctl);
+	int (*read_folio)(struct file *fp, struct folio *fo);
+	int (*writepages)(struct address_space *aspace,
+			  struct writeback_control *wb_ctl);
+	bool (*dirty_folio)(struct address_space *aspace, struct folio *fo);
 	void (*readahead)(struct readahead_control *rac);
-	int (*write_begin)(struct file *file, struct address_space *mapping,
+	int (*write_begin)(struct file *fp, struct address_space *aspace,
 			   loff_t pos, unsigned int len, struct folio **foliop,
 			   void **fsdata);
-	int (*write_end)(struct file *file, struct address_space *mapping,
+	int (*write_end)(struct file *fp, struct address_space *aspace,
 			 loff_t pos, unsigned int len, unsigned int copied,
-			 struct folio *folio, void *fsdata);
-	sector_t (*bmap)(struct address_space *mapping, sector_t block);
-	void (*invalidate_folio)(struct folio *folio, size_t offset, size_t len);
-	bool (*release_folio)(struct folio *folio, gfp_t gfp);
-	void (*free_folio)(struct folio *folio);
-	ssize_t (*direct_IO)(struct kiocb *iocb, struct iov_iter *iter);
-	int (*migrate_folio)(struct address_space *mapping, struct folio *dst,
-			     struct folio *src, enum migrate_mode mode);
-	int (*launder_folio)(struct folio *folio);
-	bool (*is_partially_uptodate)(struct folio *folio, size_t from,
+			 struct folio *fo, void *fsdata);
+	sector_t (*bmap)(struct address_space *aspace, sector_t block);
+	void (*invalidate_folio)(struct folio *fo, size_t offset, size_t len);
+	bool (*release_folio)(struct folio *fo, gfp_t gfp);
+	void (*free_folio)(struct folio *fo);
+	ssize_t (*direct_IO)(struct kiocb *kio, struct iov_iter *iter);
+	int (*migrate_folio)(struct address_space *aspace, struct folio *dst,
+			     struct folio *src, enum migrate_mode umode);
+	int (*launder_folio)(struct folio *fo);
+	bool (*is_partially_uptodate)(struct folio *fo, size_t from,
 				      size_t count);
-	void (*is_dirty_writeback)(struct folio *folio, bool *dirty, bool *wb);
-	int (*error_remove_folio)(struct address_space *mapping,
-				  struct folio *folio);
-	int (*swap_activate)(struct swap_info_struct *sis, struct file *file,
+	void (*is_dirty_writeback)(struct folio *fo, bool *dirty, bool *wb);
+	int (*error_remove_folio)(struct address_space *aspace,
+				  struct folio *fo);
+	int (*swap_activate)(struct swap_info_struct *sis, struct file *fp,
 			     sector_t *span);
-	void (*swap_deactivate)(struct file *file);
-	int (*swap_rw)(struct kiocb *iocb, struct iov_iter *iter);
+	void (*swap_deactivate)(struct file *fp);
+	int (*swap_rw)(struct kiocb *kio, struct iov_iter *iter);
 };
 
 extern const struct address_space_operations empty_aops;
@@ -525,7 +525,7 @@ struct inode {
 	atomic_t i_readcount;
 	union {
 		const struct file_operations *i_fop;
-		void (*free_inode)(struct inode *inode);
+		void (*free_inode)(struct inode *ip);
 	};
 	struct file_lock_context *i_flctx;
 	struct address_space i_data;
@@ -578,12 +578,12 @@ static inline struct inode *file_inode(const struct file *f)
 	return f->f_inode;
 }
 
-static inline struct dentry *file_dentry(const struct file *file)
+static inline struct dentry *file_dentry(const struct file *fp)
 {
-	return file->f_path.dentry;
+	return fp->f_path.dentry;
 }
 
-static inline struct mnt_idmap *file_mnt_idmap(const struct file *file)
+static inline struct mnt_idmap *file_mnt_idmap(const struct file *fp)
 {
 	return &nop_mnt_idmap;
 }
@@ -594,10 +594,10 @@ static inline struct file *get_file(struct file *f)
 	return f;
 }
 
-void fput(struct file *file);
+void fput(struct file *fp);
 
 struct dir_context;
-typedef bool (*filldir_t)(struct dir_context *ctx, const char *name,
+typedef bool (*filldir_t)(struct dir_context *dctx, const char *name,
 			  int namelen, loff_t offset, u64 ino,
 			  unsigned int d_type);
 
@@ -609,44 +609,44 @@ struct dir_context {
 struct file_operations {
 	struct module *owner;
 	fop_flags_t fop_flags;
-	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
-	ssize_t (*read)(struct file *file, char __user *buf, size_t len,
+	loff_t (*llseek)(struct file *fp, loff_t offset, int whence);
+	ssize_t (*read)(struct file *fp, char __user *buf, size_t len,
 			loff_t *ppos);
-	ssize_t (*write)(struct file *file, const char __user *buf, size_t len,
+	ssize_t (*write)(struct file *fp, const char __user *buf, size_t len,
 			 loff_t *ppos);
-	ssize_t (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
-	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
+	ssize_t (*read_iter)(struct kiocb *kio, struct iov_iter *to);
+	ssize_t (*write_iter)(struct kiocb *kio, struct iov_iter *from);
 	int (*iopoll)(struct kiocb *kiocb, struct io_comp_batch *iob,
 		      unsigned int flags);
-	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
-	__poll_t (*poll)(struct file *file, struct poll_table_struct *pt);
-	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
+	int (*iterate_shared)(struct file *fp, struct dir_context *dctx);
+	__poll_t (*poll)(struct file *fp, struct poll_table_struct *pt);
+	long (*unlocked_ioctl)(struct file *fp, unsigned int cmd,
 			       unsigned long arg);
-	long (*compat_ioctl)(struct file *file, unsigned int cmd,
+	long (*compat_ioctl)(struct file *fp, unsigned int cmd,
 			     unsigned long arg);
-	int (*mmap)(struct file *file, struct vm_area_struct *vma);
-	int (*open)(struct inode *inode, struct file *file);
-	int (*flush)(struct file *file, fl_owner_t id);
-	int (*release)(struct inode *inode, struct file *file);
-	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
-	int (*fasync)(int fd, struct file *file, int on);
-	int (*lock)(struct file *file, int cmd, struct file_lock *fl);
-	unsigned long (*get_unmapped_area)(struct file *file,
+	int (*mmap)(struct file *fp, struct vm_area_struct *vma);
+	int (*open)(struct inode *ip, struct file *fp);
+	int (*flush)(struct file *fp, fl_owner_t id);
+	int (*release)(struct inode *ip, struct file *fp);
+	int (*fsync)(struct file *fp, loff_t start, loff_t end, int datasync);
+	int (*fasync)(int fd, struct file *fp, int on);
+	int (*lock)(struct file *fp, int cmd, struct file_lock *fl);
+	unsigned long (*get_unmapped_area)(struct file *fp,
 					   unsigned long addr,
 					   unsigned long len,
 					   unsigned long pgoff,
 					   unsigned long flags);
 	int (*check_flags)(int flags);
-	int (*flock)(struct file *file, int cmd, struct file_lock *fl);
+	int (*flock)(struct file *fp, int cmd, struct file_lock *fl);
 	ssize_t (*splice_write)(struct pipe_inode_info *pipe, struct file *out,
 				loff_t *ppos, size_t len, unsigned int flags);
 	ssize_t (*splice_read)(struct file *in, loff_t *ppos,
 			       struct pipe_inode_info *pipe, size_t len,
 			       unsigned int flags);
-	void (*splice_eof)(struct file *file);
-	int (*setlease)(struct file *file, int arg, struct file_lease **lease,
+	void (*splice_eof)(struct file *fp);
+	int (*setlease)(struct file *fp, int arg, struct file_lease **lease,
 			void **priv);
-	long (*fallocate)(struct file *file, int mode, loff_t offset,
+	long (*fallocate)(struct file *fp, int umode, loff_t offset,
 			  loff_t len);
 	void (*show_fdinfo)(struct seq_file *m, struct file *f);
 	ssize_t (*copy_file_range)(struct file *in, loff_t pos_in,
@@ -655,85 +655,85 @@ struct file_operations {
 	loff_t (*remap_file_range)(struct file *file_in, loff_t pos_in,
 				   struct file *file_out, loff_t pos_out,
 				   loff_t len, unsigned int remap_flags);
-	int (*fadvise)(struct file *file, loff_t offset, loff_t len,
+	int (*fadvise)(struct file *fp, loff_t offset, loff_t len,
 		       int advice);
 };
 
 struct inode_operations {
-	struct dentry *(*lookup)(struct inode *dir, struct dentry *dentry,
+	struct dentry *(*lookup)(struct inode *dir, struct dentry *de,
 				 unsigned int flags);
-	const char *(*get_link)(struct dentry *dentry, struct inode *inode,
+	const char *(*get_link)(struct dentry *de, struct inode *ip,
 				struct delayed_call *done);
-	int (*permission)(struct mnt_idmap *idmap, struct inode *inode,
+	int (*permission)(struct mnt_idmap *imap, struct inode *ip,
 			  int mask);
-	struct posix_acl *(*get_inode_acl)(struct inode *inode, int type,
+	struct posix_acl *(*get_inode_acl)(struct inode *ip, int type,
 					   bool rcu);
-	int (*readlink)(struct dentry *dentry, char __user *buf, int len);
-	int (*create)(struct mnt_idmap *idmap, struct inode *dir,
-		      struct dentry *dentry, umode_t mode, bool excl);
+	int (*readlink)(struct dentry *de, char __user *buf, int len);
+	int (*create)(struct mnt_idmap *imap, struct inode *dir,
+		      struct dentry *de, umode_t umode, bool excl);
 	int (*link)(struct dentry *old_dentry, struct inode *dir,
-		    struct dentry *dentry);
-	int (*unlink)(struct inode *dir, struct dentry *dentry);
-	int (*symlink)(struct mnt_idmap *idmap, struct inode *dir,
-		       struct dentry *dentry, const char *symname);
-	int (*mkdir)(struct mnt_idmap *idmap, struct inode *dir,
-		     struct dentry *dentry, umode_t mode);
-	int (*rmdir)(struct inode *dir, struct dentry *dentry);
-	int (*mknod)(struct mnt_idmap *idmap, struct inode *dir,
-		     struct dentry *dentry, umode_t mode, dev_t rdev);
-	int (*rename)(struct mnt_idmap *idmap, struct inode *old_dir,
+		    struct dentry *de);
+	int (*unlink)(struct inode *dir, struct dentry *de);
+	int (*symlink)(struct mnt_idmap *imap, struct inode *dir,
+		       struct dentry *de, const char *symname);
+	int (*mkdir)(struct mnt_idmap *imap, struct inode *dir,
+		     struct dentry *de, umode_t umode);
+	int (*rmdir)(struct inode *dir, struct dentry *de);
+	int (*mknod)(struct mnt_idmap *imap, struct inode *dir,
+		     struct dentry *de, umode_t umode, dev_t rdev);
+	int (*rename)(struct mnt_idmap *imap, struct inode *old_dir,
 		      struct dentry *old_dentry, struct inode *new_dir,
 		      struct dentry *new_dentry, unsigned int flags);
-	int (*setattr)(struct mnt_idmap *idmap, struct dentry *dentry,
-		       struct iattr *attr);
-	int (*getattr)(struct mnt_idmap *idmap, const struct path *path,
-		       struct kstat *stat, u32 request_mask,
+	int (*setattr)(struct mnt_idmap *imap, struct dentry *de,
+		       struct iattr *ia);
+	int (*getattr)(struct mnt_idmap *imap, const struct path *path,
+		       struct kstat *ks, u32 request_mask,
 		       unsigned int query_flags);
-	ssize_t (*listxattr)(struct dentry *dentry, char *list, size_t size);
-	int (*fiemap)(struct inode *inode, struct fiemap_extent_info *fieinfo,
+	ssize_t (*listxattr)(struct dentry *de, char *list, size_t size);
+	int (*fiemap)(struct inode *ip, struct fiemap_extent_info *fieinfo,
 		      u64 start, u64 len);
-	int (*update_time)(struct inode *inode, int flags);
-	int (*atomic_open)(struct inode *dir, struct dentry *dentry,
-			   struct file *file, unsigned int open_flag,
+	int (*update_time)(struct inode *ip, int flags);
+	int (*atomic_open)(struct inode *dir, struct dentry *de,
+			   struct file *fp, unsigned int open_flag,
 			   umode_t create_mode);
-	int (*tmpfile)(struct mnt_idmap *idmap, struct inode *dir,
-		       struct file *file, umode_t mode);
-	struct posix_acl *(*get_acl)(struct mnt_idmap *idmap,
-				     struct dentry *dentry, int type);
-	int (*set_acl)(struct mnt_idmap *idmap, struct dentry *dentry,
+	int (*tmpfile)(struct mnt_idmap *imap, struct inode *dir,
+		       struct file *fp, umode_t umode);
+	struct posix_acl *(*get_acl)(struct mnt_idmap *imap,
+				     struct dentry *de, int type);
+	int (*set_acl)(struct mnt_idmap *imap, struct dentry *de,
 		       struct posix_acl *acl, int type);
-	int (*fileattr_set)(struct mnt_idmap *idmap, struct dentry *dentry,
+	int (*fileattr_set)(struct mnt_idmap *imap, struct dentry *de,
 			    struct fileattr *fa);
-	int (*fileattr_get)(struct dentry *dentry, struct fileattr *fa);
-	struct offset_ctx *(*get_offset_ctx)(struct inode *inode);
+	int (*fileattr_get)(struct dentry *de, struct fileattr *fa);
+	struct offset_ctx *(*get_offset_ctx)(struct inode *ip);
 } ____cacheline_aligned;
 
 struct super_operations {
-	struct inode *(*alloc_inode)(struct super_block *sb);
-	void (*destroy_inode)(struct inode *inode);
-	void (*free_inode)(struct inode *inode);
-	void (*dirty_inode)(struct inode *inode, int flags);
-	int (*write_inode)(struct inode *inode, struct writeback_control *wbc);
-	int (*drop_inode)(struct inode *inode);
-	void (*evict_inode)(struct inode *inode);
-	void (*put_super)(struct super_block *sb);
-	int (*sync_fs)(struct super_block *sb, int wait);
-	int (*freeze_super)(struct super_block *sb, enum freeze_holder who);
-	int (*freeze_fs)(struct super_block *sb);
-	int (*thaw_super)(struct super_block *sb, enum freeze_holder who);
-	int (*unfreeze_fs)(struct super_block *sb);
-	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
-	int (*remount_fs)(struct super_block *sb, int *flags, char *data);
-	void (*umount_begin)(struct super_block *sb);
+	struct inode *(*alloc_inode)(struct super_block *sbp);
+	void (*destroy_inode)(struct inode *ip);
+	void (*free_inode)(struct inode *ip);
+	void (*dirty_inode)(struct inode *ip, int flags);
+	int (*write_inode)(struct inode *ip, struct writeback_control *wb_ctl);
+	int (*drop_inode)(struct inode *ip);
+	void (*evict_inode)(struct inode *ip);
+	void (*put_super)(struct super_block *sbp);
+	int (*sync_fs)(struct super_block *sbp, int wait);
+	int (*freeze_super)(struct super_block *sbp, enum freeze_holder who);
+	int (*freeze_fs)(struct super_block *sbp);
+	int (*thaw_super)(struct super_block *sbp, enum freeze_holder who);
+	int (*unfreeze_fs)(struct super_block *sbp);
+	int (*statfs)(struct dentry *de, struct kstatfs *buf);
+	int (*remount_fs)(struct super_block *sbp, int *flags, char *data);
+	void (*umount_begin)(struct super_block *sbp);
 	int (*show_options)(struct seq_file *m, struct dentry *root);
 	int (*show_devname)(struct seq_file *m, struct dentry *root);
 	int (*show_path)(struct seq_file *m, struct dentry *root);
 	int (*show_stats)(struct seq_file *m, struct dentry *root);
-	long (*nr_cached_objects)(struct super_block *sb,
+	long (*nr_cached_objects)(struct super_block *sbp,
 				  struct shrink_control *sc);
-	long (*free_cached_objects)(struct super_block *sb,
+	long (*free_cached_objects)(struct super_block *sbp,
 				    struct shrink_control *sc);
-	void (*shutdown)(struct super_block *sb);
+	void (*shutdown)(struct super_block *sbp);
 };
 
 struct file_system_type {
@@ -743,7 +743,7 @@ struct file_system_type {
 	const struct fs_parameter_spec *parameters;
 	struct dentry *(*mount)(struct file_system_type *fs_type, int flags,
 				const char *dev_name, void *data);
-	void (*kill_sb)(struct super_block *sb);
+	void (*kill_sb)(struct super_block *sbp);
 	struct module *owner;
 	struct file_system_type *next;
 	struct hlist_head fs_supers;
@@ -820,145 +820,145 @@ struct super_block {
 	struct list_head s_inodes_wb;
 };
 
-static inline bool sb_rdonly(const struct super_block *sb)
+static inline bool sb_rdonly(const struct super_block *sbp)
 {
-	return sb->s_flags & SB_RDONLY;
+	return sbp->s_flags & SB_RDONLY;
 }
 
-#define IS_RDONLY(inode) sb_rdonly((inode)->i_sb)
-#define __IS_FLG(inode, flg) (((inode)->i_sb->s_flags & (flg)) != 0)
-#define IS_SYNC(inode) (__IS_FLG(inode, SB_SYNCHRONOUS) ||                 \
-			((inode)->i_flags & S_SYNC))
-#define IS_DIRSYNC(inode) (__IS_FLG(inode, SB_SYNCHRONOUS | SB_DIRSYNC) ||  \
-			   ((inode)->i_flags & (S_SYNC | S_DIRSYNC)))
-#define IS_MANDLOCK(inode) __IS_FLG(inode, SB_MANDLOCK)
-#define IS_NOATIME(inode) __IS_FLG(inode, SB_RDONLY | SB_NOATIME)
-#define IS_I_VERSION(inode) __IS_FLG(inode, SB_I_VERSION)
-#define IS_NOQUOTA(inode) ((inode)->i_flags & S_NOQUOTA)
-#define IS_APPEND(inode) ((inode)->i_flags & S_APPEND)
-#define IS_IMMUTABLE(inode) ((inode)->i_flags & S_IMMUTABLE)
-#define IS_POSIXACL(inode) __IS_FLG(inode, SB_POSIXACL)
-#define IS_DEADDIR(inode) ((inode)->i_flags & S_DEAD)
-#define IS_NOCMTIME(inode) ((inode)->i_flags & S_NOCMTIME)
-#define IS_SWAPFILE(inode) ((inode)->i_flags & S_SWAPFILE)
-#define IS_PRIVATE(inode) ((inode)->i_flags & S_PRIVATE)
-#define IS_IMA(inode) ((inode)->i_flags & S_IMA)
-#define IS_AUTOMOUNT(inode) ((inode)->i_flags & S_AUTOMOUNT)
-#define IS_NOSEC(inode) ((inode)->i_flags & S_NOSEC)
-#define IS_DAX(inode) 0
-#define IS_ENCRYPTED(inode) ((inode)->i_flags & S_ENCRYPTED)
-#define IS_CASEFOLDED(inode) ((inode)->i_flags & S_CASEFOLD)
-#define IS_VERITY(inode) ((inode)->i_flags & S_VERITY)
-#define IS_WHITEOUT(inode)                                                  \
-	(S_ISCHR((inode)->i_mode) && (inode)->i_rdev == WHITEOUT_DEV)
+#define IS_RDONLY(ip) sb_rdonly((ip)->i_sb)
+#define __IS_FLG(ip, flg) (((ip)->i_sb->s_flags & (flg)) != 0)
+#define IS_SYNC(ip) (__IS_FLG(ip, SB_SYNCHRONOUS) ||                 \
+			((ip)->i_flags & S_SYNC))
+#define IS_DIRSYNC(ip) (__IS_FLG(ip, SB_SYNCHRONOUS | SB_DIRSYNC) ||  \
+			   ((ip)->i_flags & (S_SYNC | S_DIRSYNC)))
+#define IS_MANDLOCK(ip) __IS_FLG(ip, SB_MANDLOCK)
+#define IS_NOATIME(ip) __IS_FLG(ip, SB_RDONLY | SB_NOATIME)
+#define IS_I_VERSION(ip) __IS_FLG(ip, SB_I_VERSION)
+#define IS_NOQUOTA(ip) ((ip)->i_flags & S_NOQUOTA)
+#define IS_APPEND(ip) ((ip)->i_flags & S_APPEND)
+#define IS_IMMUTABLE(ip) ((ip)->i_flags & S_IMMUTABLE)
+#define IS_POSIXACL(ip) __IS_FLG(ip, SB_POSIXACL)
+#define IS_DEADDIR(ip) ((ip)->i_flags & S_DEAD)
+#define IS_NOCMTIME(ip) ((ip)->i_flags & S_NOCMTIME)
+#define IS_SWAPFILE(ip) ((ip)->i_flags & S_SWAPFILE)
+#define IS_PRIVATE(ip) ((ip)->i_flags & S_PRIVATE)
+#define IS_IMA(ip) ((ip)->i_flags & S_IMA)
+#define IS_AUTOMOUNT(ip) ((ip)->i_flags & S_AUTOMOUNT)
+#define IS_NOSEC(ip) ((ip)->i_flags & S_NOSEC)
+#define IS_DAX(ip) 0
+#define IS_ENCRYPTED(ip) ((ip)->i_flags & S_ENCRYPTED)
+#define IS_CASEFOLDED(ip) ((ip)->i_flags & S_CASEFOLD)
+#define IS_VERITY(ip) ((ip)->i_flags & S_VERITY)
+#define IS_WHITEOUT(ip)                                                  \
+	(S_ISCHR((ip)->i_mode) && (ip)->i_rdev == WHITEOUT_DEV)
 
-static inline bool HAS_UNMAPPED_ID(struct mnt_idmap *idmap,
-				   struct inode *inode)
+static inline bool HAS_UNMAPPED_ID(struct mnt_idmap *imap,
+				   struct inode *ip)
 {
-	return !uid_valid(inode->i_uid) || !gid_valid(inode->i_gid);
+	return !uid_valid(ip->i_uid) || !gid_valid(ip->i_gid);
 }
 
 /* --- ids ---------------------------------------------------------------- */
 
-static inline struct user_namespace *i_user_ns(const struct inode *inode)
+static inline struct user_namespace *i_user_ns(const struct inode *ip)
 {
-	return inode->i_sb->s_user_ns ? inode->i_sb->s_user_ns : &init_user_ns;
+	return ip->i_sb->s_user_ns ? ip->i_sb->s_user_ns : &init_user_ns;
 }
 
-static inline uid_t i_uid_read(const struct inode *inode)
+static inline uid_t i_uid_read(const struct inode *ip)
 {
-	return from_kuid(i_user_ns(inode), inode->i_uid);
+	return from_kuid(i_user_ns(ip), ip->i_uid);
 }
 
-static inline gid_t i_gid_read(const struct inode *inode)
+static inline gid_t i_gid_read(const struct inode *ip)
 {
-	return from_kgid(i_user_ns(inode), inode->i_gid);
+	return from_kgid(i_user_ns(ip), ip->i_gid);
 }
 
-static inline void i_uid_write(struct inode *inode, uid_t uid)
+static inline void i_uid_write(struct inode *ip, uid_t uid)
 {
-	inode->i_uid = make_kuid(i_user_ns(inode), uid);
+	ip->i_uid = make_kuid(i_user_ns(ip), uid);
 }
 
-static inline void i_gid_write(struct inode *inode, gid_t gid)
+static inline void i_gid_write(struct inode *ip, gid_t gid)
 {
-	inode->i_gid = make_kgid(i_user_ns(inode), gid);
+	ip->i_gid = make_kgid(i_user_ns(ip), gid);
 }
 
-static inline vfsuid_t i_uid_into_vfsuid(struct mnt_idmap *idmap,
-					 const struct inode *inode)
+static inline vfsuid_t i_uid_into_vfsuid(struct mnt_idmap *imap,
+					 const struct inode *ip)
 {
-	return make_vfsuid(idmap, i_user_ns(inode), inode->i_uid);
+	return make_vfsuid(imap, i_user_ns(ip), ip->i_uid);
 }
 
-static inline vfsgid_t i_gid_into_vfsgid(struct mnt_idmap *idmap,
-					 const struct inode *inode)
+static inline vfsgid_t i_gid_into_vfsgid(struct mnt_idmap *imap,
+					 const struct inode *ip)
 {
-	return make_vfsgid(idmap, i_user_ns(inode), inode->i_gid);
+	return make_vfsgid(imap, i_user_ns(ip), ip->i_gid);
 }
 
-/* does the ATTR_UID change in @attr differ from what @inode holds? */
-static inline bool i_uid_needs_update(struct mnt_idmap *idmap,
-				      const struct iattr *attr,
-				      const struct inode *inode)
+/* does the ATTR_UID change in @ia differ from what @ip holds? */
+static inline bool i_uid_needs_update(struct mnt_idmap *imap,
+				      const struct iattr *ia,
+				      const struct inode *ip)
 {
-	if (!(attr->ia_valid & ATTR_UID))
+	if (!(ia->ia_valid & ATTR_UID))
 		return false;
-	return !vfsuid_eq(attr->ia_vfsuid, i_uid_into_vfsuid(idmap, inode));
+	return !vfsuid_eq(ia->ia_vfsuid, i_uid_into_vfsuid(imap, ip));
 }
 
-static inline bool i_gid_needs_update(struct mnt_idmap *idmap,
-				      const struct iattr *attr,
-				      const struct inode *inode)
+static inline bool i_gid_needs_update(struct mnt_idmap *imap,
+				      const struct iattr *ia,
+				      const struct inode *ip)
 {
-	if (!(attr->ia_valid & ATTR_GID))
+	if (!(ia->ia_valid & ATTR_GID))
 		return false;
-	return !vfsgid_eq(attr->ia_vfsgid, i_gid_into_vfsgid(idmap, inode));
+	return !vfsgid_eq(ia->ia_vfsgid, i_gid_into_vfsgid(imap, ip));
 }
 
-static inline void i_uid_update(struct mnt_idmap *idmap,
-				const struct iattr *attr, struct inode *inode)
+static inline void i_uid_update(struct mnt_idmap *imap,
+				const struct iattr *ia, struct inode *ip)
 {
-	if (attr->ia_valid & ATTR_UID)
-		inode->i_uid = from_vfsuid(idmap, i_user_ns(inode),
-					   attr->ia_vfsuid);
+	if (ia->ia_valid & ATTR_UID)
+		ip->i_uid = from_vfsuid(imap, i_user_ns(ip),
+					   ia->ia_vfsuid);
 }
 
-static inline void i_gid_update(struct mnt_idmap *idmap,
-				const struct iattr *attr, struct inode *inode)
+static inline void i_gid_update(struct mnt_idmap *imap,
+				const struct iattr *ia, struct inode *ip)
 {
-	if (attr->ia_valid & ATTR_GID)
-		inode->i_gid = from_vfsgid(idmap, i_user_ns(inode),
-					   attr->ia_vfsgid);
+	if (ia->ia_valid & ATTR_GID)
+		ip->i_gid = from_vfsgid(imap, i_user_ns(ip),
+					   ia->ia_vfsgid);
 }
 
-static inline void inode_fsuid_set(struct inode *inode,
-				   struct mnt_idmap *idmap)
+static inline void inode_fsuid_set(struct inode *ip,
+				   struct mnt_idmap *imap)
 {
-	inode->i_uid = current_fsuid();
+	ip->i_uid = current_fsuid();
 }
 
-static inline void inode_fsgid_set(struct inode *inode,
-				   struct mnt_idmap *idmap)
+static inline void inode_fsgid_set(struct inode *ip,
+				   struct mnt_idmap *imap)
 {
-	inode->i_gid = current_fsgid();
+	ip->i_gid = current_fsgid();
 }
 
 /* --- sizes, locks, blocks ----------------------------------------------- */
 
-static inline unsigned int i_blocksize(const struct inode *inode)
+static inline unsigned int i_blocksize(const struct inode *ip)
 {
-	return 1U << inode->i_blkbits;
+	return 1U << ip->i_blkbits;
 }
 
-static inline int inode_unhashed(struct inode *inode)
+static inline int inode_unhashed(struct inode *ip)
 {
-	return hlist_unhashed(&inode->i_hash);
+	return hlist_unhashed(&ip->i_hash);
 }
 
-static inline void inode_fake_hash(struct inode *inode)
+static inline void inode_fake_hash(struct inode *ip)
 {
-	hlist_add_fake(&inode->i_hash);
+	hlist_add_fake(&ip->i_hash);
 }
 
 /*
@@ -966,24 +966,24 @@ static inline void inode_fake_hash(struct inode *inode)
  * new size, never a mix, and a reader that sees the new size also sees
  * the page-cache contents written before the size was published.
  */
-static inline loff_t i_size_read(const struct inode *inode)
+static inline loff_t i_size_read(const struct inode *ip)
 {
-	return __atomic_load_n(&inode->i_size, __ATOMIC_ACQUIRE);
+	return __atomic_load_n(&ip->i_size, __ATOMIC_ACQUIRE);
 }
 
-static inline void i_size_write(struct inode *inode, loff_t i_size)
+static inline void i_size_write(struct inode *ip, loff_t i_size)
 {
-	__atomic_store_n(&inode->i_size, i_size, __ATOMIC_RELEASE);
+	__atomic_store_n(&ip->i_size, i_size, __ATOMIC_RELEASE);
 }
 
-static inline unsigned int iminor(const struct inode *inode)
+static inline unsigned int iminor(const struct inode *ip)
 {
-	return MINOR(inode->i_rdev);
+	return MINOR(ip->i_rdev);
 }
 
-static inline unsigned int imajor(const struct inode *inode)
+static inline unsigned int imajor(const struct inode *ip)
 {
-	return MAJOR(inode->i_rdev);
+	return MAJOR(ip->i_rdev);
 }
 
 enum inode_i_mutex_lock_class {
@@ -995,403 +995,403 @@ enum inode_i_mutex_lock_class {
 	I_MUTEX_PARENT2,
 };
 
-static inline void inode_lock(struct inode *inode)
+static inline void inode_lock(struct inode *ip)
 {
-	down_write(&inode->i_rwsem);
+	down_write(&ip->i_rwsem);
 }
 
-static inline void inode_unlock(struct inode *inode)
+static inline void inode_unlock(struct inode *ip)
 {
-	up_write(&inode->i_rwsem);
+	up_write(&ip->i_rwsem);
 }
 
-static inline void inode_lock_shared(struct inode *inode)
+static inline void inode_lock_shared(struct inode *ip)
 {
-	down_read(&inode->i_rwsem);
+	down_read(&ip->i_rwsem);
 }
 
-static inline void inode_unlock_shared(struct inode *inode)
+static inline void inode_unlock_shared(struct inode *ip)
 {
-	up_read(&inode->i_rwsem);
+	up_read(&ip->i_rwsem);
 }
 
-static inline int inode_trylock(struct inode *inode)
+static inline int inode_trylock(struct inode *ip)
 {
-	return down_write_trylock(&inode->i_rwsem);
+	return down_write_trylock(&ip->i_rwsem);
 }
 
-static inline int inode_trylock_shared(struct inode *inode)
+static inline int inode_trylock_shared(struct inode *ip)
 {
-	return down_read_trylock(&inode->i_rwsem);
+	return down_read_trylock(&ip->i_rwsem);
 }
 
-static inline int inode_is_locked(struct inode *inode)
+static inline int inode_is_locked(struct inode *ip)
 {
-	return rwsem_is_locked(&inode->i_rwsem);
+	return rwsem_is_locked(&ip->i_rwsem);
 }
 
-static inline void inode_lock_nested(struct inode *inode,
+static inline void inode_lock_nested(struct inode *ip,
 				     unsigned int subclass)
 {
-	down_write(&inode->i_rwsem);
+	down_write(&ip->i_rwsem);
 }
 
-static inline void inode_lock_shared_nested(struct inode *inode,
+static inline void inode_lock_shared_nested(struct inode *ip,
 					    unsigned int subclass)
 {
-	down_read(&inode->i_rwsem);
+	down_read(&ip->i_rwsem);
 }
 
-static inline int inode_lock_killable(struct inode *inode)
+static inline int inode_lock_killable(struct inode *ip)
 {
-	inode_lock(inode);
+	inode_lock(ip);
 	return 0;
 }
 
-static inline int inode_lock_shared_killable(struct inode *inode)
+static inline int inode_lock_shared_killable(struct inode *ip)
 {
-	inode_lock_shared(inode);
+	inode_lock_shared(ip);
 	return 0;
 }
 
-static inline void filemap_invalidate_lock(struct address_space *mapping)
+static inline void filemap_invalidate_lock(struct address_space *aspace)
 {
-	down_write(&mapping->invalidate_lock);
+	down_write(&aspace->invalidate_lock);
 }
 
-static inline void filemap_invalidate_unlock(struct address_space *mapping)
+static inline void filemap_invalidate_unlock(struct address_space *aspace)
 {
-	up_write(&mapping->invalidate_lock);
+	up_write(&aspace->invalidate_lock);
 }
 
-static inline void filemap_invalidate_lock_shared(struct address_space *mapping)
+static inline void filemap_invalidate_lock_shared(struct address_space *aspace)
 {
-	down_read(&mapping->invalidate_lock);
+	down_read(&aspace->invalidate_lock);
 }
 
 static inline int
-filemap_invalidate_trylock_shared(struct address_space *mapping)
+filemap_invalidate_trylock_shared(struct address_space *aspace)
 {
-	return down_read_trylock(&mapping->invalidate_lock);
+	return down_read_trylock(&aspace->invalidate_lock);
 }
 
 static inline void
-filemap_invalidate_unlock_shared(struct address_space *mapping)
+filemap_invalidate_unlock_shared(struct address_space *aspace)
 {
-	up_read(&mapping->invalidate_lock);
+	up_read(&aspace->invalidate_lock);
 }
 
 void lock_two_nondirectories(struct inode *a, struct inode *b);
 void unlock_two_nondirectories(struct inode *a, struct inode *b);
 
-static inline void i_mmap_lock_write(struct address_space *mapping)
+static inline void i_mmap_lock_write(struct address_space *aspace)
 {
-	down_write(&mapping->i_mmap_rwsem);
+	down_write(&aspace->i_mmap_rwsem);
 }
 
-static inline void i_mmap_unlock_write(struct address_space *mapping)
+static inline void i_mmap_unlock_write(struct address_space *aspace)
 {
-	up_write(&mapping->i_mmap_rwsem);
+	up_write(&aspace->i_mmap_rwsem);
 }
 
-static inline void i_mmap_lock_read(struct address_space *mapping)
+static inline void i_mmap_lock_read(struct address_space *aspace)
 {
-	down_read(&mapping->i_mmap_rwsem);
+	down_read(&aspace->i_mmap_rwsem);
 }
 
-static inline void i_mmap_unlock_read(struct address_space *mapping)
+static inline void i_mmap_unlock_read(struct address_space *aspace)
 {
-	up_read(&mapping->i_mmap_rwsem);
+	up_read(&aspace->i_mmap_rwsem);
 }
 
 /* kshim has no user mappings of file pages */
-static inline int mapping_mapped(struct address_space *mapping)
+static inline int mapping_mapped(struct address_space *aspace)
 {
 	return 0;
 }
 
-static inline int mapping_writably_mapped(struct address_space *mapping)
+static inline int mapping_writably_mapped(struct address_space *aspace)
 {
 	return 0;
 }
 
 /* --- timestamps --------------------------------------------------------- */
 
-static inline time64_t inode_get_atime_sec(const struct inode *inode)
+static inline time64_t inode_get_atime_sec(const struct inode *ip)
 {
-	return inode->i_atime_sec;
+	return ip->i_atime_sec;
 }
 
-static inline long inode_get_atime_nsec(const struct inode *inode)
+static inline long inode_get_atime_nsec(const struct inode *ip)
 {
-	return inode->i_atime_nsec;
+	return ip->i_atime_nsec;
 }
 
-static inline struct timespec64 inode_get_atime(const struct inode *inode)
+static inline struct timespec64 inode_get_atime(const struct inode *ip)
 {
 	struct timespec64 ts = {
-		.tv_sec = inode_get_atime_sec(inode),
-		.tv_nsec = inode_get_atime_nsec(inode),
+		.tv_sec = inode_get_atime_sec(ip),
+		.tv_nsec = inode_get_atime_nsec(ip),
 	};
 
 	return ts;
 }
 
-static inline struct timespec64 inode_set_atime_to_ts(struct inode *inode,
+static inline struct timespec64 inode_set_atime_to_ts(struct inode *ip,
 						      struct timespec64 ts)
 {
-	inode->i_atime_sec = ts.tv_sec;
-	inode->i_atime_nsec = ts.tv_nsec;
+	ip->i_atime_sec = ts.tv_sec;
+	ip->i_atime_nsec = ts.tv_nsec;
 	return ts;
 }
 
-static inline struct timespec64 inode_set_atime(struct inode *inode,
+static inline struct timespec64 inode_set_atime(struct inode *ip,
 						time64_t sec, long nsec)
 {
 	struct timespec64 ts = { .tv_sec = sec, .tv_nsec = nsec };
 
-	return inode_set_atime_to_ts(inode, ts);
+	return inode_set_atime_to_ts(ip, ts);
 }
 
-static inline time64_t inode_get_mtime_sec(const struct inode *inode)
+static inline time64_t inode_get_mtime_sec(const struct inode *ip)
 {
-	return inode->i_mtime_sec;
+	return ip->i_mtime_sec;
 }
 
-static inline long inode_get_mtime_nsec(const struct inode *inode)
+static inline long inode_get_mtime_nsec(const struct inode *ip)
 {
-	return inode->i_mtime_nsec;
+	return ip->i_mtime_nsec;
 }
 
-static inline struct timespec64 inode_get_mtime(const struct inode *inode)
+static inline struct timespec64 inode_get_mtime(const struct inode *ip)
 {
 	struct timespec64 ts = {
-		.tv_sec = inode_get_mtime_sec(inode),
-		.tv_nsec = inode_get_mtime_nsec(inode),
+		.tv_sec = inode_get_mtime_sec(ip),
+		.tv_nsec = inode_get_mtime_nsec(ip),
 	};
 
 	return ts;
 }
 
-static inline struct timespec64 inode_set_mtime_to_ts(struct inode *inode,
+static inline struct timespec64 inode_set_mtime_to_ts(struct inode *ip,
 						      struct timespec64 ts)
 {
-	inode->i_mtime_sec = ts.tv_sec;
-	inode->i_mtime_nsec = ts.tv_nsec;
+	ip->i_mtime_sec = ts.tv_sec;
+	ip->i_mtime_nsec = ts.tv_nsec;
 	return ts;
 }
 
-static inline struct timespec64 inode_set_mtime(struct inode *inode,
+static inline struct timespec64 inode_set_mtime(struct inode *ip,
 						time64_t sec, long nsec)
 {
 	struct timespec64 ts = { .tv_sec = sec, .tv_nsec = nsec };
 
-	return inode_set_mtime_to_ts(inode, ts);
+	return inode_set_mtime_to_ts(ip, ts);
 }
 
-static inline time64_t inode_get_ctime_sec(const struct inode *inode)
+static inline time64_t inode_get_ctime_sec(const struct inode *ip)
 {
-	return inode->i_ctime_sec;
+	return ip->i_ctime_sec;
 }
 
-static inline long inode_get_ctime_nsec(const struct inode *inode)
+static inline long inode_get_ctime_nsec(const struct inode *ip)
 {
-	return inode->i_ctime_nsec;
+	return ip->i_ctime_nsec;
 }
 
-static inline struct timespec64 inode_get_ctime(const struct inode *inode)
+static inline struct timespec64 inode_get_ctime(const struct inode *ip)
 {
 	struct timespec64 ts = {
-		.tv_sec = inode_get_ctime_sec(inode),
-		.tv_nsec = inode_get_ctime_nsec(inode),
+		.tv_sec = inode_get_ctime_sec(ip),
+		.tv_nsec = inode_get_ctime_nsec(ip),
 	};
 
 	return ts;
 }
 
-static inline struct timespec64 inode_set_ctime_to_ts(struct inode *inode,
+static inline struct timespec64 inode_set_ctime_to_ts(struct inode *ip,
 						      struct timespec64 ts)
 {
-	inode->i_ctime_sec = ts.tv_sec;
-	inode->i_ctime_nsec = ts.tv_nsec;
+	ip->i_ctime_sec = ts.tv_sec;
+	ip->i_ctime_nsec = ts.tv_nsec;
 	return ts;
 }
 
-static inline struct timespec64 inode_set_ctime(struct inode *inode,
+static inline struct timespec64 inode_set_ctime(struct inode *ip,
 						time64_t sec, long nsec)
 {
 	struct timespec64 ts = { .tv_sec = sec, .tv_nsec = nsec };
 
-	return inode_set_ctime_to_ts(inode, ts);
+	return inode_set_ctime_to_ts(ip, ts);
 }
 
-struct timespec64 current_time(struct inode *inode);
-struct timespec64 inode_set_ctime_current(struct inode *inode);
-struct timespec64 simple_inode_init_ts(struct inode *inode);
+struct timespec64 current_time(struct inode *ip);
+struct timespec64 inode_set_ctime_current(struct inode *ip);
+struct timespec64 simple_inode_init_ts(struct inode *ip);
 struct timespec64 timestamp_truncate(struct timespec64 t,
-				     struct inode *inode);
-int inode_update_time(struct inode *inode, int flags);
-int generic_update_time(struct inode *inode, int flags);
+				     struct inode *ip);
+int inode_update_time(struct inode *ip, int flags);
+int generic_update_time(struct inode *ip, int flags);
 void touch_atime(const struct path *path);
-int file_update_time(struct file *file);
-int file_modified(struct file *file);
-int kiocb_modified(struct kiocb *iocb);
-int file_remove_privs(struct file *file);
+int file_update_time(struct file *fp);
+int file_modified(struct file *fp);
+int kiocb_modified(struct kiocb *kio);
+int file_remove_privs(struct file *fp);
 
-static inline void file_accessed(struct file *file)
+static inline void file_accessed(struct file *fp)
 {
-	if (!(file->f_flags & O_NOATIME))
-		touch_atime(&file->f_path);
+	if (!(fp->f_flags & O_NOATIME))
+		touch_atime(&fp->f_path);
 }
 
 /* --- freeze protection -------------------------------------------------- */
 
-static inline void __sb_start_write(struct super_block *sb, int level)
+static inline void __sb_start_write(struct super_block *sbp, int level)
 {
-	down_read(&sb->s_writers.rw_sem[level - 1]);
+	down_read(&sbp->s_writers.rw_sem[level - 1]);
 }
 
-static inline bool __sb_start_write_trylock(struct super_block *sb, int level)
+static inline bool __sb_start_write_trylock(struct super_block *sbp, int level)
 {
-	return down_read_trylock(&sb->s_writers.rw_sem[level - 1]);
+	return down_read_trylock(&sbp->s_writers.rw_sem[level - 1]);
 }
 
-static inline void __sb_end_write(struct super_block *sb, int level)
+static inline void __sb_end_write(struct super_block *sbp, int level)
 {
-	up_read(&sb->s_writers.rw_sem[level - 1]);
+	up_read(&sbp->s_writers.rw_sem[level - 1]);
 }
 
-static inline void sb_start_write(struct super_block *sb)
+static inline void sb_start_write(struct super_block *sbp)
 {
-	__sb_start_write(sb, SB_FREEZE_WRITE);
+	__sb_start_write(sbp, SB_FREEZE_WRITE);
 }
 
-static inline bool sb_start_write_trylock(struct super_block *sb)
+static inline bool sb_start_write_trylock(struct super_block *sbp)
 {
-	return __sb_start_write_trylock(sb, SB_FREEZE_WRITE);
+	return __sb_start_write_trylock(sbp, SB_FREEZE_WRITE);
 }
 
-static inline void sb_end_write(struct super_block *sb)
+static inline void sb_end_write(struct super_block *sbp)
 {
-	__sb_end_write(sb, SB_FREEZE_WRITE);
+	__sb_end_write(sbp, SB_FREEZE_WRITE);
 }
 
-static inline void sb_start_pagefault(struct super_block *sb)
+static inline void sb_start_pagefault(struct super_block *sbp)
 {
-	__sb_start_write(sb, SB_FREEZE_PAGEFAULT);
+	__sb_start_write(sbp, SB_FREEZE_PAGEFAULT);
 }
 
-static inline void sb_end_pagefault(struct super_block *sb)
+static inline void sb_end_pagefault(struct super_block *sbp)
 {
-	__sb_end_write(sb, SB_FREEZE_PAGEFAULT);
+	__sb_end_write(sbp, SB_FREEZE_PAGEFAULT);
 }
 
-static inline void sb_start_intwrite(struct super_block *sb)
+static inline void sb_start_intwrite(struct super_block *sbp)
 {
-	__sb_start_write(sb, SB_FREEZE_FS);
+	__sb_start_write(sbp, SB_FREEZE_FS);
 }
 
-static inline bool sb_start_intwrite_trylock(struct super_block *sb)
+static inline bool sb_start_intwrite_trylock(struct super_block *sbp)
 {
-	return __sb_start_write_trylock(sb, SB_FREEZE_FS);
+	return __sb_start_write_trylock(sbp, SB_FREEZE_FS);
 }
 
-static inline void sb_end_intwrite(struct super_block *sb)
+static inline void sb_end_intwrite(struct super_block *sbp)
 {
-	__sb_end_write(sb, SB_FREEZE_FS);
+	__sb_end_write(sbp, SB_FREEZE_FS);
 }
 
-static inline void file_start_write(struct file *file)
+static inline void file_start_write(struct file *fp)
 {
-	if (S_ISREG(file_inode(file)->i_mode))
-		sb_start_write(file_inode(file)->i_sb);
+	if (S_ISREG(file_inode(fp)->i_mode))
+		sb_start_write(file_inode(fp)->i_sb);
 }
 
-static inline void file_end_write(struct file *file)
+static inline void file_end_write(struct file *fp)
 {
-	if (S_ISREG(file_inode(file)->i_mode))
-		sb_end_write(file_inode(file)->i_sb);
+	if (S_ISREG(file_inode(fp)->i_mode))
+		sb_end_write(file_inode(fp)->i_sb);
 }
 
-int freeze_super(struct super_block *sb, enum freeze_holder who);
-int thaw_super(struct super_block *sb, enum freeze_holder who);
+int freeze_super(struct super_block *sbp, enum freeze_holder who);
+int thaw_super(struct super_block *sbp, enum freeze_holder who);
 
 /* --- dirtying, link counts ---------------------------------------------- */
 
-void __mark_inode_dirty(struct inode *inode, int flags);
+void __mark_inode_dirty(struct inode *ip, int flags);
 
-static inline void mark_inode_dirty(struct inode *inode)
+static inline void mark_inode_dirty(struct inode *ip)
 {
-	__mark_inode_dirty(inode, I_DIRTY);
+	__mark_inode_dirty(ip, I_DIRTY);
 }
 
-static inline void mark_inode_dirty_sync(struct inode *inode)
+static inline void mark_inode_dirty_sync(struct inode *ip)
 {
-	__mark_inode_dirty(inode, I_DIRTY_SYNC);
+	__mark_inode_dirty(ip, I_DIRTY_SYNC);
 }
 
-static inline bool inode_is_dirtytime_only(struct inode *inode)
+static inline bool inode_is_dirtytime_only(struct inode *ip)
 {
-	return (inode->i_state &
+	return (ip->i_state &
 		(I_DIRTY_TIME | I_NEW | I_FREEING | I_WILL_FREE)) == I_DIRTY_TIME;
 }
 
-void inc_nlink(struct inode *inode);
-void drop_nlink(struct inode *inode);
-void clear_nlink(struct inode *inode);
-void set_nlink(struct inode *inode, unsigned int nlink);
+void inc_nlink(struct inode *ip);
+void drop_nlink(struct inode *ip);
+void clear_nlink(struct inode *ip);
+void set_nlink(struct inode *ip, unsigned int nlink);
 
-static inline void inode_inc_link_count(struct inode *inode)
+static inline void inode_inc_link_count(struct inode *ip)
 {
-	inc_nlink(inode);
-	mark_inode_dirty(inode);
+	inc_nlink(ip);
+	mark_inode_dirty(ip);
 }
 
-static inline void inode_dec_link_count(struct inode *inode)
+static inline void inode_dec_link_count(struct inode *ip)
 {
-	drop_nlink(inode);
-	mark_inode_dirty(inode);
+	drop_nlink(ip);
+	mark_inode_dirty(ip);
 }
 
-static inline bool inode_needs_sync(struct inode *inode)
+static inline bool inode_needs_sync(struct inode *ip)
 {
-	if (IS_SYNC(inode))
+	if (IS_SYNC(ip))
 		return true;
-	return S_ISDIR(inode->i_mode) && IS_DIRSYNC(inode);
+	return S_ISDIR(ip->i_mode) && IS_DIRSYNC(ip);
 }
 
-static inline void inode_set_flags(struct inode *inode, unsigned int flags,
+static inline void inode_set_flags(struct inode *ip, unsigned int flags,
 				   unsigned int mask)
 {
-	unsigned int old = READ_ONCE(inode->i_flags);
+	unsigned int old = READ_ONCE(ip->i_flags);
 
 	WARN_ON_ONCE(flags & ~mask);
 	/* other bits may change concurrently: replace only @mask's bits */
-	while (!__atomic_compare_exchange_n(&inode->i_flags, &old,
+	while (!__atomic_compare_exchange_n(&ip->i_flags, &old,
 					    (old & ~mask) | flags, false,
 					    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
 		;
 }
 
-static inline bool is_sxid(umode_t mode)
+static inline bool is_sxid(umode_t umode)
 {
-	return mode & (S_ISUID | S_ISGID);
+	return umode & (S_ISUID | S_ISGID);
 }
 
-static inline void inode_has_no_xattr(struct inode *inode)
+static inline void inode_has_no_xattr(struct inode *ip)
 {
-	if (!is_sxid(inode->i_mode) && (inode->i_sb->s_flags & SB_NOSEC))
-		inode->i_flags |= S_NOSEC;
+	if (!is_sxid(ip->i_mode) && (ip->i_sb->s_flags & SB_NOSEC))
+		ip->i_flags |= S_NOSEC;
 }
 
-static inline bool inode_wrong_type(const struct inode *inode, umode_t mode)
+static inline bool inode_wrong_type(const struct inode *ip, umode_t umode)
 {
-	return (inode->i_mode ^ mode) & S_IFMT;
+	return (ip->i_mode ^ umode) & S_IFMT;
 }
 
-static inline bool is_root_inode(struct inode *inode)
+static inline bool is_root_inode(struct inode *ip)
 {
-	return inode == inode->i_sb->s_root->d_inode;
+	return ip == ip->i_sb->s_root->d_inode;
 }
 
 static inline bool is_dot_dotdot(const char *name, size_t len)
@@ -1408,105 +1408,105 @@ static inline bool is_zero_ino(ino_t ino)
 
 /* --- inode cache (fs/inode.c) ------------------------------------------- */
 
-void inode_init_once(struct inode *inode);
-int inode_init_always(struct super_block *sb, struct inode *inode);
-void address_space_init_once(struct address_space *mapping);
-struct inode *new_inode(struct super_block *sb);
-struct inode *iget_locked(struct super_block *sb, unsigned long ino);
-struct inode *iget5_locked(struct super_block *sb, unsigned long hashval,
+void inode_init_once(struct inode *ip);
+int inode_init_always(struct super_block *sbp, struct inode *ip);
+void address_space_init_once(struct address_space *aspace);
+struct inode *new_inode(struct super_block *sbp);
+struct inode *iget_locked(struct super_block *sbp, unsigned long ino);
+struct inode *iget5_locked(struct super_block *sbp, unsigned long hashval,
 			   int (*test)(struct inode *, void *),
 			   int (*set)(struct inode *, void *), void *data);
-struct inode *ilookup(struct super_block *sb, unsigned long ino);
-struct inode *ilookup5(struct super_block *sb, unsigned long hashval,
+struct inode *ilookup(struct super_block *sbp, unsigned long ino);
+struct inode *ilookup5(struct super_block *sbp, unsigned long hashval,
 		       int (*test)(struct inode *, void *), void *data);
-struct inode *ilookup5_nowait(struct super_block *sb, unsigned long hashval,
+struct inode *ilookup5_nowait(struct super_block *sbp, unsigned long hashval,
 			      int (*test)(struct inode *, void *), void *data);
-struct inode *inode_insert5(struct inode *inode, unsigned long hashval,
+struct inode *inode_insert5(struct inode *ip, unsigned long hashval,
 			    int (*test)(struct inode *, void *),
 			    int (*set)(struct inode *, void *), void *data);
-struct inode *new_inode_pseudo(struct super_block *sb);
-struct inode *igrab(struct inode *inode);
-void ihold(struct inode *inode);
-void iput(struct inode *inode);
-void __iget(struct inode *inode);
-void iget_failed(struct inode *inode);
-void unlock_new_inode(struct inode *inode);
-void discard_new_inode(struct inode *inode);
-int insert_inode_locked(struct inode *inode);
-void __insert_inode_hash(struct inode *inode, unsigned long hashval);
-void __remove_inode_hash(struct inode *inode);
-void clear_inode(struct inode *inode);
-void make_bad_inode(struct inode *inode);
-bool is_bad_inode(struct inode *inode);
-int generic_delete_inode(struct inode *inode);
-int generic_drop_inode(struct inode *inode);
-void evict_inodes(struct super_block *sb);
-void inode_nohighmem(struct inode *inode);
-void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
-void inode_init_owner(struct mnt_idmap *idmap, struct inode *inode,
-		      const struct inode *dir, umode_t mode);
-bool inode_owner_or_capable(struct mnt_idmap *idmap,
-			    const struct inode *inode);
-void inode_dio_wait(struct inode *inode);
-void inode_add_bytes(struct inode *inode, loff_t bytes);
-void __inode_add_bytes(struct inode *inode, loff_t bytes);
-void inode_sub_bytes(struct inode *inode, loff_t bytes);
-void __inode_sub_bytes(struct inode *inode, loff_t bytes);
-loff_t inode_get_bytes(struct inode *inode);
-void inode_set_bytes(struct inode *inode, loff_t bytes);
-void free_inode_nonrcu(struct inode *inode);
-int inode_permission(struct mnt_idmap *idmap, struct inode *inode, int mask);
-int generic_permission(struct mnt_idmap *idmap, struct inode *inode,
+struct inode *new_inode_pseudo(struct super_block *sbp);
+struct inode *igrab(struct inode *ip);
+void ihold(struct inode *ip);
+void iput(struct inode *ip);
+void __iget(struct inode *ip);
+void iget_failed(struct inode *ip);
+void unlock_new_inode(struct inode *ip);
+void discard_new_inode(struct inode *ip);
+int insert_inode_locked(struct inode *ip);
+void __insert_inode_hash(struct inode *ip, unsigned long hashval);
+void __remove_inode_hash(struct inode *ip);
+void clear_inode(struct inode *ip);
+void make_bad_inode(struct inode *ip);
+bool is_bad_inode(struct inode *ip);
+int generic_delete_inode(struct inode *ip);
+int generic_drop_inode(struct inode *ip);
+void evict_inodes(struct super_block *sbp);
+void inode_nohighmem(struct inode *ip);
+void init_special_inode(struct inode *ip, umode_t umode, dev_t rdev);
+void inode_init_owner(struct mnt_idmap *imap, struct inode *ip,
+		      const struct inode *dir, umode_t umode);
+bool inode_owner_or_capable(struct mnt_idmap *imap,
+			    const struct inode *ip);
+void inode_dio_wait(struct inode *ip);
+void inode_add_bytes(struct inode *ip, loff_t bytes);
+void __inode_add_bytes(struct inode *ip, loff_t bytes);
+void inode_sub_bytes(struct inode *ip, loff_t bytes);
+void __inode_sub_bytes(struct inode *ip, loff_t bytes);
+loff_t inode_get_bytes(struct inode *ip);
+void inode_set_bytes(struct inode *ip, loff_t bytes);
+void free_inode_nonrcu(struct inode *ip);
+int inode_permission(struct mnt_idmap *imap, struct inode *ip, int mask);
+int generic_permission(struct mnt_idmap *imap, struct inode *ip,
 		       int mask);
-int sync_inode_metadata(struct inode *inode, int wait);
-int write_inode_now(struct inode *inode, int sync);
-int sync_filesystem(struct super_block *sb);
-int vfs_fsync_range(struct file *file, loff_t start, loff_t end,
+int sync_inode_metadata(struct inode *ip, int wait);
+int write_inode_now(struct inode *ip, int sync);
+int sync_filesystem(struct super_block *sbp);
+int vfs_fsync_range(struct file *fp, loff_t start, loff_t end,
 		    int datasync);
-int vfs_fsync(struct file *file, int datasync);
+int vfs_fsync(struct file *fp, int datasync);
 
-static inline void insert_inode_hash(struct inode *inode)
+static inline void insert_inode_hash(struct inode *ip)
 {
-	__insert_inode_hash(inode, inode->i_ino);
+	__insert_inode_hash(ip, ip->i_ino);
 }
 
-static inline void remove_inode_hash(struct inode *inode)
+static inline void remove_inode_hash(struct inode *ip)
 {
-	if (!inode_unhashed(inode) && !hlist_fake(&inode->i_hash))
-		__remove_inode_hash(inode);
+	if (!inode_unhashed(ip) && !hlist_fake(&ip->i_hash))
+		__remove_inode_hash(ip);
 }
 
-static inline void inode_dio_begin(struct inode *inode)
+static inline void inode_dio_begin(struct inode *ip)
 {
-	atomic_inc(&inode->i_dio_count);
+	atomic_inc(&ip->i_dio_count);
 }
 
-void inode_dio_end(struct inode *inode);
+void inode_dio_end(struct inode *ip);
 
-static inline loff_t __inode_get_bytes(struct inode *inode)
+static inline loff_t __inode_get_bytes(struct inode *ip)
 {
-	return (((loff_t)inode->i_blocks) << 9) + inode->i_bytes;
+	return (((loff_t)ip->i_blocks) << 9) + ip->i_bytes;
 }
 
 /*
  * Allocation of a filesystem's inode object from its cache.  The kernel
  * also charges it to the super block's LRU (memcg); kshim has no memcg.
  */
-#define alloc_inode_sb(sb, cache, gfp) kmem_cache_alloc(cache, gfp)
+#define alloc_inode_sb(sbp, cache, gfp) kmem_cache_alloc(cache, gfp)
 
 /* --- files and I/O ------------------------------------------------------ */
 
-static inline int iocb_flags(struct file *file)
+static inline int iocb_flags(struct file *fp)
 {
 	int res = 0;
 
-	if (file->f_flags & O_APPEND)
+	if (fp->f_flags & O_APPEND)
 		res |= IOCB_APPEND;
-	if (file->f_flags & O_DIRECT)
+	if (fp->f_flags & O_DIRECT)
 		res |= IOCB_DIRECT;
-	if (file->f_flags & O_DSYNC)
+	if (fp->f_flags & O_DSYNC)
 		res |= IOCB_DSYNC;
-	if (file->f_flags & __O_SYNC)
+	if (fp->f_flags & __O_SYNC)
 		res |= IOCB_SYNC;
 	return res;
 }
@@ -1519,23 +1519,23 @@ static inline void init_sync_kiocb(struct kiocb *kiocb, struct file *filp)
 	};
 }
 
-static inline bool iocb_is_dsync(const struct kiocb *iocb)
+static inline bool iocb_is_dsync(const struct kiocb *kio)
 {
-	return (iocb->ki_flags & IOCB_DSYNC) ||
-	       IS_SYNC(iocb->ki_filp->f_mapping->host);
+	return (kio->ki_flags & IOCB_DSYNC) ||
+	       IS_SYNC(kio->ki_filp->f_mapping->host);
 }
 
 /*
  * After a buffered write of @count bytes: for O_SYNC/O_DSYNC writers,
  * flush the written range and return its error instead of the count.
  */
-static inline ssize_t generic_write_sync(struct kiocb *iocb, ssize_t count)
+static inline ssize_t generic_write_sync(struct kiocb *kio, ssize_t count)
 {
-	if (count > 0 && iocb_is_dsync(iocb)) {
-		int ret = vfs_fsync_range(iocb->ki_filp,
-					  iocb->ki_pos - count,
-					  iocb->ki_pos - 1,
-					  (iocb->ki_flags & IOCB_SYNC) ? 0 : 1);
+	if (count > 0 && iocb_is_dsync(kio)) {
+		int ret = vfs_fsync_range(kio->ki_filp,
+					  kio->ki_pos - count,
+					  kio->ki_pos - 1,
+					  (kio->ki_flags & IOCB_SYNC) ? 0 : 1);
 
 		if (ret)
 			return ret;
@@ -1543,32 +1543,32 @@ static inline ssize_t generic_write_sync(struct kiocb *iocb, ssize_t count)
 	return count;
 }
 
-loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
-loff_t generic_file_llseek_size(struct file *file, loff_t offset,
+loff_t generic_file_llseek(struct file *fp, loff_t offset, int whence);
+loff_t generic_file_llseek_size(struct file *fp, loff_t offset,
 				int whence, loff_t maxsize, loff_t eof);
-loff_t generic_llseek_cookie(struct file *file, loff_t offset, int whence,
+loff_t generic_llseek_cookie(struct file *fp, loff_t offset, int whence,
 			     u64 *cookie);
-loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize);
-loff_t default_llseek(struct file *file, loff_t offset, int whence);
-loff_t vfs_llseek(struct file *file, loff_t offset, int whence);
+loff_t vfs_setpos(struct file *fp, loff_t offset, loff_t maxsize);
+loff_t default_llseek(struct file *fp, loff_t offset, int whence);
+loff_t vfs_llseek(struct file *fp, loff_t offset, int whence);
 int vfs_statfs(const struct path *path, struct kstatfs *buf);
-loff_t no_llseek(struct file *file, loff_t offset, int whence);
-ssize_t generic_file_read_iter(struct kiocb *iocb, struct iov_iter *iter);
-ssize_t generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from);
-ssize_t __generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from);
-ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from);
-int generic_write_check_limits(struct file *file, loff_t pos, loff_t *count);
-ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i);
-ssize_t generic_read_dir(struct file *file, char __user *buf, size_t siz,
+loff_t no_llseek(struct file *fp, loff_t offset, int whence);
+ssize_t generic_file_read_iter(struct kiocb *kio, struct iov_iter *iter);
+ssize_t generic_file_write_iter(struct kiocb *kio, struct iov_iter *from);
+ssize_t __generic_file_write_iter(struct kiocb *kio, struct iov_iter *from);
+ssize_t generic_write_checks(struct kiocb *kio, struct iov_iter *from);
+int generic_write_check_limits(struct file *fp, loff_t pos, loff_t *count);
+ssize_t generic_perform_write(struct kiocb *kio, struct iov_iter *i);
+ssize_t generic_read_dir(struct file *fp, char __user *buf, size_t siz,
 			 loff_t *ppos);
-int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
-int generic_file_readonly_mmap(struct file *file, struct vm_area_struct *vma);
-int generic_file_open(struct inode *inode, struct file *filp);
-int generic_file_fsync(struct file *file, loff_t start, loff_t end,
+int generic_file_mmap(struct file *fp, struct vm_area_struct *vma);
+int generic_file_readonly_mmap(struct file *fp, struct vm_area_struct *vma);
+int generic_file_open(struct inode *ip, struct file *filp);
+int generic_file_fsync(struct file *fp, loff_t start, loff_t end,
 		       int datasync);
-int generic_buffers_fsync(struct file *file, loff_t start, loff_t end,
+int generic_buffers_fsync(struct file *fp, loff_t start, loff_t end,
 			  bool datasync);
-int generic_buffers_fsync_noflush(struct file *file, loff_t start,
+int generic_buffers_fsync_noflush(struct file *fp, loff_t start,
 				  loff_t end, bool datasync);
 ssize_t filemap_splice_read(struct file *in, loff_t *ppos,
 			    struct pipe_inode_info *pipe, size_t len,
@@ -1576,36 +1576,36 @@ ssize_t filemap_splice_read(struct file *in, loff_t *ppos,
 ssize_t iter_file_splice_write(struct pipe_inode_info *pipe,
 			       struct file *out, loff_t *ppos, size_t len,
 			       unsigned int flags);
-int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync);
-ssize_t noop_direct_IO(struct kiocb *iocb, struct iov_iter *iter);
-bool noop_dirty_folio(struct address_space *mapping, struct folio *folio);
-int finish_open(struct file *file, struct dentry *dentry,
+int noop_fsync(struct file *fp, loff_t start, loff_t end, int datasync);
+ssize_t noop_direct_IO(struct kiocb *kio, struct iov_iter *iter);
+bool noop_dirty_folio(struct address_space *aspace, struct folio *fo);
+int finish_open(struct file *fp, struct dentry *de,
 		int (*open)(struct inode *, struct file *));
-int finish_no_open(struct file *file, struct dentry *dentry);
+int finish_no_open(struct file *fp, struct dentry *de);
 
 /* ->tmpfile completes the open on the new dentry; @error passes through */
-static inline int finish_open_simple(struct file *file, int error)
+static inline int finish_open_simple(struct file *fp, int error)
 {
 	if (error)
 		return error;
-	return finish_open(file, file->f_path.dentry, NULL);
+	return finish_open(fp, fp->f_path.dentry, NULL);
 }
 
-int setattr_prepare(struct mnt_idmap *idmap, struct dentry *dentry,
-		    struct iattr *attr);
-int inode_newsize_ok(const struct inode *inode, loff_t offset);
-void setattr_copy(struct mnt_idmap *idmap, struct inode *inode,
-		  const struct iattr *attr);
-int notify_change(struct mnt_idmap *idmap, struct dentry *dentry,
-		  struct iattr *attr, struct inode **delegated_inode);
-void generic_fillattr(struct mnt_idmap *idmap, u32 request_mask,
-		      struct inode *inode, struct kstat *stat);
-void generic_fill_statx_attr(struct inode *inode, struct kstat *stat);
-int vfs_getattr(const struct path *path, struct kstat *stat,
+int setattr_prepare(struct mnt_idmap *imap, struct dentry *de,
+		    struct iattr *ia);
+int inode_newsize_ok(const struct inode *ip, loff_t offset);
+void setattr_copy(struct mnt_idmap *imap, struct inode *ip,
+		  const struct iattr *ia);
+int notify_change(struct mnt_idmap *imap, struct dentry *de,
+		  struct iattr *ia, struct inode **delegated_inode);
+void generic_fillattr(struct mnt_idmap *imap, u32 request_mask,
+		      struct inode *ip, struct kstat *ks);
+void generic_fill_statx_attr(struct inode *ip, struct kstat *ks);
+int vfs_getattr(const struct path *path, struct kstat *ks,
 		u32 request_mask, unsigned int query_flags);
 
-sector_t bmap(struct inode *inode, sector_t *block);
-int generic_fiemap(struct inode *inode, struct fiemap_extent_info *fieinfo,
+sector_t bmap(struct inode *ip, sector_t *block);
+int generic_fiemap(struct inode *ip, struct fiemap_extent_info *fieinfo,
 		   u64 start, u64 len);
 
 /* --- directories -------------------------------------------------------- */
@@ -1614,51 +1614,51 @@ int generic_fiemap(struct inode *inode, struct fiemap_extent_info *fieinfo,
  * Report one directory entry to the caller's actor; false means the
  * caller's buffer is full and iteration must stop at ctx->pos.
  */
-static inline bool dir_emit(struct dir_context *ctx, const char *name,
+static inline bool dir_emit(struct dir_context *dctx, const char *name,
 			    int namelen, u64 ino, unsigned int type)
 {
-	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+	return dctx->actor(dctx, name, namelen, dctx->pos, ino, type);
 }
 
-static inline bool dir_emit_dot(struct file *file, struct dir_context *ctx)
+static inline bool dir_emit_dot(struct file *fp, struct dir_context *dctx)
 {
-	return ctx->actor(ctx, ".", 1, ctx->pos,
-			  file->f_path.dentry->d_inode->i_ino, DT_DIR);
+	return dctx->actor(dctx, ".", 1, dctx->pos,
+			  fp->f_path.dentry->d_inode->i_ino, DT_DIR);
 }
 
-static inline bool dir_emit_dotdot(struct file *file, struct dir_context *ctx)
+static inline bool dir_emit_dotdot(struct file *fp, struct dir_context *dctx)
 {
-	return ctx->actor(ctx, "..", 2, ctx->pos,
-			  d_parent_ino(file->f_path.dentry), DT_DIR);
+	return dctx->actor(dctx, "..", 2, dctx->pos,
+			  d_parent_ino(fp->f_path.dentry), DT_DIR);
 }
 
 /* emit "." at position 0 and ".." at 1, advancing ctx->pos past each */
-static inline bool dir_emit_dots(struct file *file, struct dir_context *ctx)
+static inline bool dir_emit_dots(struct file *fp, struct dir_context *dctx)
 {
-	if (ctx->pos == 0) {
-		if (!dir_emit_dot(file, ctx))
+	if (dctx->pos == 0) {
+		if (!dir_emit_dot(fp, dctx))
 			return false;
-		ctx->pos = 1;
+		dctx->pos = 1;
 	}
-	if (ctx->pos == 1) {
-		if (!dir_emit_dotdot(file, ctx))
+	if (dctx->pos == 1) {
+		if (!dir_emit_dotdot(fp, dctx))
 			return false;
-		ctx->pos = 2;
+		dctx->pos = 2;
 	}
 	return true;
 }
 
-int iterate_dir(struct file *file, struct dir_context *ctx);
+int iterate_dir(struct file *fp, struct dir_context *dctx);
 
 /* --- links -------------------------------------------------------------- */
 
-const char *page_get_link(struct dentry *dentry, struct inode *inode,
+const char *page_get_link(struct dentry *de, struct inode *ip,
 			  struct delayed_call *callback);
 void page_put_link(void *arg);
-int page_symlink(struct inode *inode, const char *symname, int len);
-const char *simple_get_link(struct dentry *dentry, struct inode *inode,
+int page_symlink(struct inode *ip, const char *symname, int len);
+const char *simple_get_link(struct dentry *de, struct inode *ip,
 			    struct delayed_call *done);
-int vfs_readlink(struct dentry *dentry, char __user *buffer, int buflen);
+int vfs_readlink(struct dentry *de, char __user *buffer, int buflen);
 extern const struct inode_operations page_symlink_inode_operations;
 extern const struct inode_operations simple_symlink_inode_operations;
 
@@ -1674,52 +1674,52 @@ struct dentry *mount_bdev(struct file_system_type *fs_type, int flags,
 struct dentry *mount_nodev(struct file_system_type *fs_type, int flags,
 			   void *data,
 			   int (*fill_super)(struct super_block *, void *, int));
-void kill_block_super(struct super_block *sb);
-void kill_anon_super(struct super_block *sb);
-void kill_litter_super(struct super_block *sb);
-void generic_shutdown_super(struct super_block *sb);
-void deactivate_super(struct super_block *sb);
-void deactivate_locked_super(struct super_block *sb);
-int sb_set_blocksize(struct super_block *sb, int size);
-int sb_min_blocksize(struct super_block *sb, int size);
-void super_setup_bdi(struct super_block *sb);
+void kill_block_super(struct super_block *sbp);
+void kill_anon_super(struct super_block *sbp);
+void kill_litter_super(struct super_block *sbp);
+void generic_shutdown_super(struct super_block *sbp);
+void deactivate_super(struct super_block *sbp);
+void deactivate_locked_super(struct super_block *sbp);
+int sb_set_blocksize(struct super_block *sbp, int size);
+int sb_min_blocksize(struct super_block *sbp, int size);
+void super_setup_bdi(struct super_block *sbp);
 
-static inline void super_set_uuid(struct super_block *sb, const u8 *uuid,
+static inline void super_set_uuid(struct super_block *sbp, const u8 *uuid,
 				  unsigned int len)
 {
-	if (WARN_ON(len > sizeof(sb->s_uuid)))
-		len = sizeof(sb->s_uuid);
-	sb->s_uuid_len = len;
-	memcpy(&sb->s_uuid, uuid, len);
+	if (WARN_ON(len > sizeof(sbp->s_uuid)))
+		len = sizeof(sbp->s_uuid);
+	sbp->s_uuid_len = len;
+	memcpy(&sbp->s_uuid, uuid, len);
 }
 
-static inline void super_set_sysfs_name_bdev(struct super_block *sb)
+static inline void super_set_sysfs_name_bdev(struct super_block *sbp)
 {
 }
 
-static inline bool sb_has_encoding(const struct super_block *sb)
+static inline bool sb_has_encoding(const struct super_block *sbp)
 {
 	return false;
 }
 
 /* --- misc --------------------------------------------------------------- */
 
-int simple_setattr(struct mnt_idmap *idmap, struct dentry *dentry,
+int simple_setattr(struct mnt_idmap *imap, struct dentry *de,
 		   struct iattr *iattr);
-int simple_getattr(struct mnt_idmap *idmap, const struct path *path,
-		   struct kstat *stat, u32 request_mask,
+int simple_getattr(struct mnt_idmap *imap, const struct path *path,
+		   struct kstat *ks, u32 request_mask,
 		   unsigned int query_flags);
-struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry,
+struct dentry *simple_lookup(struct inode *dir, struct dentry *de,
 			     unsigned int flags);
-int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
-int simple_empty(struct dentry *dentry);
+int simple_statfs(struct dentry *de, struct kstatfs *buf);
+int simple_empty(struct dentry *de);
 extern const struct file_operations simple_dir_operations;
 extern const struct inode_operations simple_dir_inode_operations;
 
-int vfs_ioc_setflags_prepare(struct inode *inode, unsigned int oldflags,
+int vfs_ioc_setflags_prepare(struct inode *ip, unsigned int oldflags,
 			     unsigned int flags);
-int check_sticky(struct mnt_idmap *idmap, struct inode *dir,
-		 struct inode *inode);
+int check_sticky(struct mnt_idmap *imap, struct inode *dir,
+		 struct inode *ip);
 
 #define __getname() kmalloc(PATH_MAX, GFP_KERNEL)
 #define __putname(name) kfree(name)

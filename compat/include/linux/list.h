@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Circular doubly linked lists with a sentinel head (list_head) and
- * singly-headed hash lists (hlist).  Removed entries are poisoned, so a use
- * after list_del() faults at once; list_del_init() leaves an empty list.
+ * singly-headed hash lists (hlist).  Kernel guarantees kept: an empty list
+ * is a head pointing at itself; removed entries are poisoned, so a use
+ * after list_del() faults at once; list_del_init() leaves an empty list;
+ * the stores a lockless reader may observe (head->next, node->pprev, ...)
+ * are single WRITE_ONCE stores, and list_del_init_careful() /
+ * list_empty_careful() pair as release/acquire.
  */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
@@ -13,489 +17,503 @@
 #include <linux/const.h>
 #include <linux/container_of.h>
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
-#define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
+#define LIST_HEAD_INIT(l)	{ .next = &(l), .prev = &(l) }
+#define LIST_HEAD(l)		struct list_head l = LIST_HEAD_INIT(l)
 
-static inline void INIT_LIST_HEAD(struct list_head *list)
+static inline void INIT_LIST_HEAD(struct list_head *l)
 {
-	WRITE_ONCE(list->next, list);
-	WRITE_ONCE(list->prev, list);
+	WRITE_ONCE(l->next, l);
+	WRITE_ONCE(l->prev, l);
 }
 
-/* link @entry between two neighbours known to be adjacent */
-static inline void __list_add(struct list_head *entry, struct list_head *prev,
-			      struct list_head *next)
+/* ---- predicates ---- */
+
+static inline int list_is_head(const struct list_head *e,
+			       const struct list_head *l)
 {
-	next->prev = entry;
-	entry->next = next;
-	entry->prev = prev;
-	WRITE_ONCE(prev->next, entry);
+	return e == l;
+}
+static inline int list_is_first(const struct list_head *e,
+				const struct list_head *l)
+{
+	return e->prev == l;
+}
+static inline int list_is_last(const struct list_head *e,
+			       const struct list_head *l)
+{
+	return e->next == l;
+}
+static inline int list_empty(const struct list_head *l)
+{
+	return READ_ONCE(l->next) == l;
+}
+static inline int list_is_singular(const struct list_head *l)
+{
+	return l->next != l && l->next == l->prev;
 }
 
-static inline void list_add(struct list_head *entry, struct list_head *head)
+/* ---- insertion: everything goes through __list_add ---- */
+
+/* put @e between @before and @after, which must be neighbours */
+static inline void __list_add(struct list_head *e, struct list_head *before,
+			      struct list_head *after)
 {
-	__list_add(entry, head, head->next);
+	e->prev = before;
+	e->next = after;
+	after->prev = e;
+	WRITE_ONCE(before->next, e);	/* publishes @e to forward walkers */
 }
 
-static inline void list_add_tail(struct list_head *entry,
-				 struct list_head *head)
+static inline void list_add(struct list_head *e, struct list_head *l)
 {
-	__list_add(entry, head->prev, head);
+	__list_add(e, l, l->next);
 }
 
-static inline void __list_del(struct list_head *prev, struct list_head *next)
+static inline void list_add_tail(struct list_head *e, struct list_head *l)
 {
-	next->prev = prev;
-	WRITE_ONCE(prev->next, next);
+	__list_add(e, l->prev, l);
 }
 
-static inline void __list_del_entry(struct list_head *entry)
+/* ---- removal: everything goes through __list_del ---- */
+
+/* make @before and @after neighbours, dropping whatever was between */
+static inline void __list_del(struct list_head *before,
+			      struct list_head *after)
 {
-	__list_del(entry->prev, entry->next);
+	after->prev = before;
+	WRITE_ONCE(before->next, after);
 }
 
-static inline void __list_del_clearprev(struct list_head *entry)
+static inline void __list_del_entry(struct list_head *e)
 {
-	__list_del(entry->prev, entry->next);
-	entry->prev = NULL;
+	__list_del(e->prev, e->next);
 }
 
-static inline void list_del(struct list_head *entry)
+static inline void __list_del_clearprev(struct list_head *e)
 {
-	__list_del_entry(entry);
-	entry->next = LIST_POISON1;
-	entry->prev = LIST_POISON2;
+	__list_del_entry(e);
+	e->prev = NULL;
 }
 
-static inline void list_del_init(struct list_head *entry)
+static inline void list_del(struct list_head *e)
 {
-	__list_del_entry(entry);
-	INIT_LIST_HEAD(entry);
+	__list_del_entry(e);
+	e->next = LIST_POISON1;
+	e->prev = LIST_POISON2;
 }
 
-static inline void list_replace(struct list_head *old, struct list_head *entry)
+static inline void list_del_init(struct list_head *e)
 {
-	entry->next = old->next;
-	entry->next->prev = entry;
-	entry->prev = old->prev;
-	entry->prev->next = entry;
+	__list_del_entry(e);
+	INIT_LIST_HEAD(e);
 }
 
-static inline void list_replace_init(struct list_head *old,
-				     struct list_head *entry)
+/* the final ->next store is a release: list_empty_careful() pairs with it */
+static inline void list_del_init_careful(struct list_head *e)
 {
-	list_replace(old, entry);
-	INIT_LIST_HEAD(old);
+	__list_del_entry(e);
+	WRITE_ONCE(e->prev, e);
+	__atomic_store_n(&e->next, e, __ATOMIC_RELEASE);
 }
 
-static inline void list_swap(struct list_head *a, struct list_head *b)
+/* empty and not being modified (both links agree) */
+static inline int list_empty_careful(const struct list_head *l)
 {
-	struct list_head *before_b = b->prev;
+	const struct list_head *n = __atomic_load_n(&l->next, __ATOMIC_ACQUIRE);
 
-	list_del(b);
-	list_replace(a, b);
-	if (before_b == a)
-		before_b = b;
-	list_add(a, before_b);
+	return n == l && READ_ONCE(l->prev) == n;
 }
 
-static inline void list_move(struct list_head *entry, struct list_head *head)
+/* ---- replacing and moving ---- */
+
+/* @repl takes the place of @gone in its list; @gone is left stale */
+static inline void list_replace(struct list_head *gone,
+				struct list_head *repl)
 {
-	__list_del_entry(entry);
-	list_add(entry, head);
+	struct list_head *before = gone->prev, *after = gone->next;
+
+	repl->prev = before;
+	repl->next = after;
+	before->next = repl;
+	after->prev = repl;
 }
 
-static inline void list_move_tail(struct list_head *entry,
-				  struct list_head *head)
+static inline void list_replace_init(struct list_head *gone,
+				     struct list_head *repl)
 {
-	__list_del_entry(entry);
-	list_add_tail(entry, head);
+	list_replace(gone, repl);
+	INIT_LIST_HEAD(gone);
 }
 
-/* move the run first..last (inclusive) to the tail of @head */
-static inline void list_bulk_move_tail(struct list_head *head,
-				       struct list_head *first,
-				       struct list_head *last)
+/* exchange the positions of @x and @y (possibly adjacent, same list or not) */
+static inline void list_swap(struct list_head *x, struct list_head *y)
 {
-	first->prev->next = last->next;
-	last->next->prev = first->prev;
-	head->prev->next = first;
-	first->prev = head->prev;
-	last->next = head;
-	head->prev = last;
+	struct list_head *spot = y->prev;
+
+	list_del(y);
+	list_replace(x, y);
+	list_add(x, spot == x ? y : spot);
 }
 
-static inline int list_is_first(const struct list_head *entry,
-				const struct list_head *head)
+static inline void list_move(struct list_head *e, struct list_head *l)
 {
-	return entry->prev == head;
+	__list_del_entry(e);
+	__list_add(e, l, l->next);
 }
 
-static inline int list_is_last(const struct list_head *entry,
-			       const struct list_head *head)
+static inline void list_move_tail(struct list_head *e, struct list_head *l)
 {
-	return entry->next == head;
+	__list_del_entry(e);
+	__list_add(e, l->prev, l);
 }
 
-static inline int list_is_head(const struct list_head *entry,
-			       const struct list_head *head)
+/* detach the run @from..@to (inclusive) and append it to @l */
+static inline void list_bulk_move_tail(struct list_head *l,
+				       struct list_head *from,
+				       struct list_head *to)
 {
-	return entry == head;
+	struct list_head *tail;
+
+	__list_del(from->prev, to->next);
+	tail = l->prev;		/* read after the cut: the run may have ended @l */
+	tail->next = from;
+	from->prev = tail;
+	to->next = l;
+	l->prev = to;
 }
 
-static inline int list_empty(const struct list_head *head)
+static inline void list_rotate_left(struct list_head *l)
 {
-	return READ_ONCE(head->next) == head;
+	if (!list_empty(l))
+		list_move_tail(l->next, l);
 }
 
-static inline void list_del_init_careful(struct list_head *entry)
+/* rotate so that @e becomes the first entry of @l */
+static inline void list_rotate_to_front(struct list_head *e,
+					struct list_head *l)
 {
-	__list_del_entry(entry);
-	WRITE_ONCE(entry->prev, entry);
-	__atomic_store_n(&entry->next, entry, __ATOMIC_RELEASE);
+	list_move_tail(l, e);
 }
 
-static inline int list_empty_careful(const struct list_head *head)
+/* ---- cutting and splicing ---- */
+
+/*
+ * Move the entries of @l before @stop (exclusive) to @dst, which is
+ * overwritten; @l keeps @stop and what follows.
+ */
+static inline void list_cut_before(struct list_head *dst,
+				   struct list_head *l,
+				   struct list_head *stop)
 {
-	struct list_head *next = __atomic_load_n(&head->next, __ATOMIC_ACQUIRE);
+	struct list_head *first = l->next, *last = stop->prev;
 
-	return next == head && next == READ_ONCE(head->prev);
-}
-
-static inline void list_rotate_left(struct list_head *head)
-{
-	if (!list_empty(head))
-		list_move_tail(head->next, head);
-}
-
-static inline void list_rotate_to_front(struct list_head *entry,
-					struct list_head *head)
-{
-	list_move_tail(head, entry);
-}
-
-static inline int list_is_singular(const struct list_head *head)
-{
-	return !list_empty(head) && head->next == head->prev;
-}
-
-/* move head's entries up to and including @entry to @list (emptied first) */
-static inline void list_cut_position(struct list_head *list,
-				     struct list_head *head,
-				     struct list_head *entry)
-{
-	struct list_head *rest = entry->next;
-
-	if (list_empty(head))
-		return;
-	if (list_is_singular(head) && head->next != entry && head != entry)
-		return;
-	if (entry == head) {
-		INIT_LIST_HEAD(list);
-		return;
-	}
-	list->next = head->next;
-	list->next->prev = list;
-	list->prev = entry;
-	entry->next = list;
-	head->next = rest;
-	rest->prev = head;
-}
-
-static inline void list_cut_before(struct list_head *list,
-				   struct list_head *head,
-				   struct list_head *entry)
-{
-	if (head->next == entry) {
-		INIT_LIST_HEAD(list);
+	if (first == stop) {
+		INIT_LIST_HEAD(dst);
 		return;
 	}
-	list->next = head->next;
-	list->next->prev = list;
-	list->prev = entry->prev;
-	list->prev->next = list;
-	head->next = entry;
-	entry->prev = head;
+	dst->next = first;
+	first->prev = dst;
+	dst->prev = last;
+	last->next = dst;
+	l->next = stop;
+	stop->prev = l;
 }
 
-/* insert all entries of @list between @prev and @next */
-static inline void __list_splice(const struct list_head *list,
-				 struct list_head *prev,
-				 struct list_head *next)
+/*
+ * Move the entries of @l up to and including @stop to @dst, which is
+ * overwritten.  @stop == @l moves nothing; on a one-entry list any other
+ * @stop than that entry is ignored, as in the kernel.
+ */
+static inline void list_cut_position(struct list_head *dst,
+				     struct list_head *l,
+				     struct list_head *stop)
 {
-	struct list_head *first = list->next, *last = list->prev;
-
-	first->prev = prev;
-	prev->next = first;
-	last->next = next;
-	next->prev = last;
+	if (list_empty(l))
+		return;
+	if (list_is_singular(l) && stop != l && stop != l->next)
+		return;
+	if (stop == l)
+		INIT_LIST_HEAD(dst);
+	else
+		list_cut_before(dst, l, stop->next);
 }
 
-static inline void list_splice(const struct list_head *list,
-			       struct list_head *head)
+/* link every entry of @src in between @before and @after */
+static inline void __list_splice(const struct list_head *src,
+				 struct list_head *before,
+				 struct list_head *after)
 {
-	if (!list_empty(list))
-		__list_splice(list, head, head->next);
+	struct list_head *first = src->next, *last = src->prev;
+
+	before->next = first;
+	first->prev = before;
+	after->prev = last;
+	last->next = after;
 }
 
-static inline void list_splice_tail(struct list_head *list,
-				    struct list_head *head)
+static inline void list_splice(const struct list_head *src,
+			       struct list_head *l)
 {
-	if (!list_empty(list))
-		__list_splice(list, head->prev, head);
+	if (!list_empty(src))
+		__list_splice(src, l, l->next);
 }
 
-static inline void list_splice_init(struct list_head *list,
-				    struct list_head *head)
+static inline void list_splice_tail(struct list_head *src,
+				    struct list_head *l)
 {
-	if (!list_empty(list)) {
-		__list_splice(list, head, head->next);
-		INIT_LIST_HEAD(list);
-	}
+	if (!list_empty(src))
+		__list_splice(src, l->prev, l);
 }
 
-static inline void list_splice_tail_init(struct list_head *list,
-					 struct list_head *head)
+static inline void list_splice_init(struct list_head *src,
+				    struct list_head *l)
 {
-	if (!list_empty(list)) {
-		__list_splice(list, head->prev, head);
-		INIT_LIST_HEAD(list);
-	}
+	if (list_empty(src))
+		return;
+	__list_splice(src, l, l->next);
+	INIT_LIST_HEAD(src);
 }
 
-#define list_entry(ptr, type, member) container_of(ptr, type, member)
-#define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
-#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
-#define list_first_entry_or_null(ptr, type, member)                        \
-	({                                                                 \
-		struct list_head *head__ = (ptr);                          \
-		struct list_head *pos__ = READ_ONCE(head__->next);         \
-		pos__ != head__ ? list_entry(pos__, type, member) : NULL;  \
-	})
-#define list_last_entry_or_null(ptr, type, member)                         \
-	(!list_empty(ptr) ? list_last_entry(ptr, type, member) : NULL)
-#define list_next_entry(pos, member)                                       \
-	list_entry((pos)->member.next, typeof(*(pos)), member)
-#define list_prev_entry(pos, member)                                       \
-	list_entry((pos)->member.prev, typeof(*(pos)), member)
-#define list_next_entry_circular(pos, head, member)                        \
-	(list_is_last(&(pos)->member, head) ?                              \
-		 list_first_entry(head, typeof(*(pos)), member) :          \
-		 list_next_entry(pos, member))
-#define list_prev_entry_circular(pos, head, member)                        \
-	(list_is_first(&(pos)->member, head) ?                             \
-		 list_last_entry(head, typeof(*(pos)), member) :           \
-		 list_prev_entry(pos, member))
-#define list_entry_is_head(pos, head, member) list_is_head(&(pos)->member, (head))
-#define list_prepare_entry(pos, head, member)                              \
-	((pos) ?: list_entry(head, typeof(*pos), member))
-#define list_safe_reset_next(pos, n, member) n = list_next_entry(pos, member)
-
-#define list_for_each(pos, head)                                           \
-	for (pos = (head)->next; !list_is_head(pos, (head)); pos = pos->next)
-#define list_for_each_continue(pos, head)                                  \
-	for (pos = pos->next; !list_is_head(pos, (head)); pos = pos->next)
-#define list_for_each_prev(pos, head)                                      \
-	for (pos = (head)->prev; !list_is_head(pos, (head)); pos = pos->prev)
-#define list_for_each_safe(pos, n, head)                                   \
-	for (pos = (head)->next, n = pos->next; !list_is_head(pos, (head)); \
-	     pos = n, n = pos->next)
-#define list_for_each_prev_safe(pos, n, head)                              \
-	for (pos = (head)->prev, n = pos->prev; !list_is_head(pos, (head)); \
-	     pos = n, n = pos->prev)
-#define list_for_each_entry(pos, head, member)                             \
-	for (pos = list_first_entry(head, typeof(*pos), member);           \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = list_next_entry(pos, member))
-#define list_for_each_entry_reverse(pos, head, member)                     \
-	for (pos = list_last_entry(head, typeof(*pos), member);            \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = list_prev_entry(pos, member))
-#define list_for_each_entry_continue(pos, head, member)                    \
-	for (pos = list_next_entry(pos, member);                           \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = list_next_entry(pos, member))
-#define list_for_each_entry_continue_reverse(pos, head, member)            \
-	for (pos = list_prev_entry(pos, member);                           \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = list_prev_entry(pos, member))
-#define list_for_each_entry_from(pos, head, member)                        \
-	for (; !list_entry_is_head(pos, head, member);                     \
-	     pos = list_next_entry(pos, member))
-#define list_for_each_entry_from_reverse(pos, head, member)                \
-	for (; !list_entry_is_head(pos, head, member);                     \
-	     pos = list_prev_entry(pos, member))
-#define list_for_each_entry_safe(pos, n, head, member)                     \
-	for (pos = list_first_entry(head, typeof(*pos), member),           \
-	    n = list_next_entry(pos, member);                              \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = n, n = list_next_entry(n, member))
-#define list_for_each_entry_safe_continue(pos, n, head, member)            \
-	for (pos = list_next_entry(pos, member),                           \
-	    n = list_next_entry(pos, member);                              \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = n, n = list_next_entry(n, member))
-#define list_for_each_entry_safe_from(pos, n, head, member)                \
-	for (n = list_next_entry(pos, member);                             \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = n, n = list_next_entry(n, member))
-#define list_for_each_entry_safe_reverse(pos, n, head, member)             \
-	for (pos = list_last_entry(head, typeof(*pos), member),            \
-	    n = list_prev_entry(pos, member);                              \
-	     !list_entry_is_head(pos, head, member);                       \
-	     pos = n, n = list_prev_entry(n, member))
-
-static inline size_t list_count_nodes(struct list_head *head)
+static inline void list_splice_tail_init(struct list_head *src,
+					 struct list_head *l)
 {
-	struct list_head *pos;
-	size_t count = 0;
-
-	list_for_each(pos, head)
-		count++;
-	return count;
+	if (list_empty(src))
+		return;
+	__list_splice(src, l->prev, l);
+	INIT_LIST_HEAD(src);
 }
 
-/* hash lists: a one-pointer head, nodes know the pointer that points at them */
-#define HLIST_HEAD_INIT { .first = NULL }
-#define HLIST_HEAD(name) struct hlist_head name = { .first = NULL }
-#define INIT_HLIST_HEAD(ptr) ((ptr)->first = NULL)
+/* ---- from links to containing entries ---- */
 
-static inline void INIT_HLIST_NODE(struct hlist_node *node)
+#define list_entry(link, T, m)		container_of(link, T, m)
+#define list_first_entry(l, T, m)	container_of((l)->next, T, m)
+#define list_last_entry(l, T, m)	container_of((l)->prev, T, m)
+#define list_next_entry(e, m)		container_of((e)->m.next, typeof(*(e)), m)
+#define list_prev_entry(e, m)		container_of((e)->m.prev, typeof(*(e)), m)
+#define list_entry_is_head(e, l, m)	(&(e)->m == (l))
+
+#define list_first_entry_or_null(l, T, m) ({				\
+	struct list_head *l_ = (l), *n_ = READ_ONCE(l_->next);		\
+	n_ == l_ ? NULL : container_of(n_, T, m);			\
+})
+#define list_last_entry_or_null(l, T, m)				\
+	(list_empty(l) ? NULL : list_last_entry(l, T, m))
+
+/* wrap around the head instead of returning it */
+#define list_next_entry_circular(e, l, m)				\
+	(list_is_last(&(e)->m, l) ? list_first_entry(l, typeof(*(e)), m) \
+				  : list_next_entry(e, m))
+#define list_prev_entry_circular(e, l, m)				\
+	(list_is_first(&(e)->m, l) ? list_last_entry(l, typeof(*(e)), m) \
+				   : list_prev_entry(e, m))
+
+/* a cursor for the *_continue walks: @e, or the head disguised as an entry */
+#define list_prepare_entry(e, l, m)	((e) ?: list_entry(l, typeof(*(e)), m))
+#define list_safe_reset_next(e, t, m)	((t) = list_next_entry(e, m))
+
+/* ---- walks over links ---- */
+
+#define __list_walk_links(p, start, l, dir)				\
+	for (p = (start); p != (l); p = p->dir)
+#define list_for_each(p, l)		__list_walk_links(p, (l)->next, l, next)
+#define list_for_each_prev(p, l)	__list_walk_links(p, (l)->prev, l, prev)
+#define list_for_each_continue(p, l)	__list_walk_links(p, p->next, l, next)
+
+/* the *_safe forms read the successor before the body may unlink @p */
+#define __list_walk_links_safe(p, t, start, l, dir)			\
+	for (p = (start), t = p->dir; p != (l); p = t, t = p->dir)
+#define list_for_each_safe(p, t, l)					\
+	__list_walk_links_safe(p, t, (l)->next, l, next)
+#define list_for_each_prev_safe(p, t, l)				\
+	__list_walk_links_safe(p, t, (l)->prev, l, prev)
+
+/* ---- walks over entries ---- */
+
+#define __list_walk(e, start, l, m, step)				\
+	for (e = (start); !list_entry_is_head(e, l, m); e = step(e, m))
+#define __list_walk_safe(e, t, start, l, m, step)			\
+	for (e = (start), t = step(e, m); !list_entry_is_head(e, l, m);	\
+	     e = t, t = step(t, m))
+
+#define list_for_each_entry(e, l, m)					\
+	__list_walk(e, list_first_entry(l, typeof(*(e)), m), l, m, list_next_entry)
+#define list_for_each_entry_reverse(e, l, m)				\
+	__list_walk(e, list_last_entry(l, typeof(*(e)), m), l, m, list_prev_entry)
+#define list_for_each_entry_continue(e, l, m)				\
+	__list_walk(e, list_next_entry(e, m), l, m, list_next_entry)
+#define list_for_each_entry_continue_reverse(e, l, m)			\
+	__list_walk(e, list_prev_entry(e, m), l, m, list_prev_entry)
+#define list_for_each_entry_from(e, l, m)				\
+	for (; !list_entry_is_head(e, l, m); e = list_next_entry(e, m))
+#define list_for_each_entry_from_reverse(e, l, m)			\
+	for (; !list_entry_is_head(e, l, m); e = list_prev_entry(e, m))
+
+#define list_for_each_entry_safe(e, t, l, m)				\
+	__list_walk_safe(e, t, list_first_entry(l, typeof(*(e)), m), l, m, \
+			 list_next_entry)
+#define list_for_each_entry_safe_reverse(e, t, l, m)			\
+	__list_walk_safe(e, t, list_last_entry(l, typeof(*(e)), m), l, m, \
+			 list_prev_entry)
+#define list_for_each_entry_safe_continue(e, t, l, m)			\
+	__list_walk_safe(e, t, list_next_entry(e, m), l, m, list_next_entry)
+#define list_for_each_entry_safe_from(e, t, l, m)			\
+	for (t = list_next_entry(e, m); !list_entry_is_head(e, l, m);	\
+	     e = t, t = list_next_entry(t, m))
+
+static inline size_t list_count_nodes(struct list_head *l)
 {
-	node->next = NULL;
-	node->pprev = NULL;
+	struct list_head *p;
+	size_t n = 0;
+
+	list_for_each(p, l)
+		n++;
+	return n;
 }
 
-static inline int hlist_unhashed(const struct hlist_node *node)
+/*
+ * Hash lists: a one-pointer head; each node records the address of the
+ * pointer that points at it (pprev), so deletion needs no head.
+ */
+#define HLIST_HEAD_INIT		{ .first = NULL }
+#define HLIST_HEAD(h)		struct hlist_head h = HLIST_HEAD_INIT
+#define INIT_HLIST_HEAD(h)	((h)->first = NULL)
+
+static inline void INIT_HLIST_NODE(struct hlist_node *n)
 {
-	return !node->pprev;
+	n->pprev = NULL;
+	n->next = NULL;
 }
 
-static inline int hlist_unhashed_lockless(const struct hlist_node *node)
+static inline int hlist_unhashed(const struct hlist_node *n)
 {
-	return !READ_ONCE(node->pprev);
+	return n->pprev == NULL;
+}
+static inline int hlist_unhashed_lockless(const struct hlist_node *n)
+{
+	return READ_ONCE(n->pprev) == NULL;
+}
+static inline int hlist_empty(const struct hlist_head *h)
+{
+	return READ_ONCE(h->first) == NULL;
 }
 
-static inline int hlist_empty(const struct hlist_head *head)
+/* unlink @n: whoever pointed at it now points at its successor */
+static inline void __hlist_del(struct hlist_node *n)
 {
-	return !READ_ONCE(head->first);
+	struct hlist_node **slot = n->pprev, *succ = n->next;
+
+	WRITE_ONCE(*slot, succ);
+	if (succ != NULL)
+		WRITE_ONCE(succ->pprev, slot);
 }
 
-static inline void __hlist_del(struct hlist_node *node)
+static inline void hlist_del(struct hlist_node *n)
 {
-	struct hlist_node *next = node->next;
-	struct hlist_node **pprev = node->pprev;
-
-	WRITE_ONCE(*pprev, next);
-	if (next)
-		WRITE_ONCE(next->pprev, pprev);
+	__hlist_del(n);
+	n->next = LIST_POISON1;
+	n->pprev = LIST_POISON2;
 }
 
-static inline void hlist_del(struct hlist_node *node)
+static inline void hlist_del_init(struct hlist_node *n)
 {
-	__hlist_del(node);
-	node->next = LIST_POISON1;
-	node->pprev = LIST_POISON2;
+	if (hlist_unhashed(n))
+		return;
+	__hlist_del(n);
+	INIT_HLIST_NODE(n);
 }
 
-static inline void hlist_del_init(struct hlist_node *node)
+/*
+ * Link @n in at @slot (a head's ->first or a node's ->next), followed by
+ * @succ; every store is single-copy so RCU walkers see a consistent chain.
+ */
+static inline void __hlist_link(struct hlist_node *n, struct hlist_node **slot,
+				struct hlist_node *succ)
 {
-	if (!hlist_unhashed(node)) {
-		__hlist_del(node);
-		INIT_HLIST_NODE(node);
-	}
+	WRITE_ONCE(n->next, succ);
+	WRITE_ONCE(n->pprev, slot);
+	if (succ != NULL)
+		WRITE_ONCE(succ->pprev, &n->next);
+	WRITE_ONCE(*slot, n);
 }
 
-static inline void hlist_add_head(struct hlist_node *node,
-				  struct hlist_head *head)
+static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 {
-	struct hlist_node *first = head->first;
-
-	WRITE_ONCE(node->next, first);
-	if (first)
-		WRITE_ONCE(first->pprev, &node->next);
-	WRITE_ONCE(head->first, node);
-	WRITE_ONCE(node->pprev, &head->first);
+	__hlist_link(n, &h->first, h->first);
 }
 
-static inline void hlist_add_before(struct hlist_node *node,
-				    struct hlist_node *next)
+static inline void hlist_add_before(struct hlist_node *n,
+				    struct hlist_node *succ)
 {
-	WRITE_ONCE(node->pprev, next->pprev);
-	WRITE_ONCE(node->next, next);
-	WRITE_ONCE(next->pprev, &node->next);
-	WRITE_ONCE(*(node->pprev), node);
+	__hlist_link(n, succ->pprev, succ);
 }
 
-static inline void hlist_add_behind(struct hlist_node *node,
-				    struct hlist_node *prev)
+static inline void hlist_add_behind(struct hlist_node *n,
+				    struct hlist_node *pred)
 {
-	WRITE_ONCE(node->next, prev->next);
-	WRITE_ONCE(prev->next, node);
-	WRITE_ONCE(node->pprev, &prev->next);
-	if (node->next)
-		WRITE_ONCE(node->next->pprev, &node->next);
+	__hlist_link(n, &pred->next, pred->next);
 }
 
-/* a node that looks hashed but is on no list: hlist_del() is then a no-op */
-static inline void hlist_add_fake(struct hlist_node *node)
+/* looks hashed but sits on no list, so a later hlist_del() changes nothing */
+static inline void hlist_add_fake(struct hlist_node *n)
 {
-	node->pprev = &node->next;
+	n->pprev = &n->next;
+}
+static inline bool hlist_fake(struct hlist_node *n)
+{
+	return n->pprev == &n->next;
 }
 
-static inline bool hlist_fake(struct hlist_node *node)
+/* @n is the one and only node of @h */
+static inline bool hlist_is_singular_node(struct hlist_node *n,
+					  struct hlist_head *h)
 {
-	return node->pprev == &node->next;
+	return n->next == NULL && n->pprev == &h->first;
 }
 
-static inline bool hlist_is_singular_node(struct hlist_node *node,
-					  struct hlist_head *head)
+/* transfer the whole chain of @from to @to, leaving @from empty */
+static inline void hlist_move_list(struct hlist_head *from,
+				   struct hlist_head *to)
 {
-	return !node->next && node->pprev == &head->first;
+	struct hlist_node *first = from->first;
+
+	to->first = first;
+	if (first != NULL)
+		first->pprev = &to->first;
+	from->first = NULL;
 }
 
-static inline void hlist_move_list(struct hlist_head *old,
-				   struct hlist_head *head)
+#define hlist_entry(link, T, m)		container_of(link, T, m)
+#define hlist_entry_safe(link, T, m) ({					\
+	typeof(link) hl_ = (link);					\
+	hl_ ? container_of(hl_, T, m) : NULL;				\
+})
+#define __hlist_next_entry(e, m)					\
+	hlist_entry_safe((e)->m.next, typeof(*(e)), m)
+
+#define hlist_for_each(p, h)	for (p = (h)->first; p; p = p->next)
+#define hlist_for_each_safe(p, t, h)					\
+	for (p = (h)->first; p && ({ t = p->next; 1; }); p = t)
+
+#define hlist_for_each_entry(e, h, m)					\
+	for (e = hlist_entry_safe((h)->first, typeof(*(e)), m); e;	\
+	     e = __hlist_next_entry(e, m))
+#define hlist_for_each_entry_continue(e, m)				\
+	for (e = __hlist_next_entry(e, m); e; e = __hlist_next_entry(e, m))
+#define hlist_for_each_entry_from(e, m)					\
+	for (; e; e = __hlist_next_entry(e, m))
+#define hlist_for_each_entry_safe(e, t, h, m)				\
+	for (e = hlist_entry_safe((h)->first, typeof(*(e)), m);	\
+	     e && ({ t = (e)->m.next; 1; });				\
+	     e = hlist_entry_safe(t, typeof(*(e)), m))
+
+static inline size_t hlist_count_nodes(struct hlist_head *h)
 {
-	head->first = old->first;
-	if (head->first)
-		head->first->pprev = &head->first;
-	old->first = NULL;
-}
+	struct hlist_node *p;
+	size_t n = 0;
 
-#define hlist_entry(ptr, type, member) container_of(ptr, type, member)
-#define hlist_entry_safe(ptr, type, member)                                \
-	({                                                                 \
-		typeof(ptr) ____ptr = (ptr);                               \
-		____ptr ? hlist_entry(____ptr, type, member) : NULL;       \
-	})
-#define hlist_for_each(pos, head) for (pos = (head)->first; pos; pos = pos->next)
-#define hlist_for_each_safe(pos, n, head)                                  \
-	for (pos = (head)->first; pos && ({ n = pos->next; 1; }); pos = n)
-#define hlist_for_each_entry(pos, head, member)                            \
-	for (pos = hlist_entry_safe((head)->first, typeof(*(pos)), member); \
-	     pos;                                                          \
-	     pos = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
-#define hlist_for_each_entry_continue(pos, member)                         \
-	for (pos = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member); \
-	     pos;                                                          \
-	     pos = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
-#define hlist_for_each_entry_from(pos, member)                             \
-	for (; pos;                                                        \
-	     pos = hlist_entry_safe((pos)->member.next, typeof(*(pos)), member))
-#define hlist_for_each_entry_safe(pos, n, head, member)                    \
-	for (pos = hlist_entry_safe((head)->first, typeof(*pos), member);  \
-	     pos && ({ n = pos->member.next; 1; });                        \
-	     pos = hlist_entry_safe(n, typeof(*pos), member))
-
-static inline size_t hlist_count_nodes(struct hlist_head *head)
-{
-	struct hlist_node *pos;
-	size_t count = 0;
-
-	hlist_for_each(pos, head)
-		count++;
-	return count;
+	hlist_for_each(p, h)
+		n++;
+	return n;
 }
 
 #endif /* _LINUX_LIST_H */

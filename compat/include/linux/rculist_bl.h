@@ -41,13 +41,8 @@ static inline void hlist_bl_del_init_rcu(struct hlist_bl_node *n)
 static inline void hlist_bl_add_head_rcu(struct hlist_bl_node *n,
 					 struct hlist_bl_head *h)
 {
-	struct hlist_bl_node *first = hlist_bl_first(h);
-
-	n->next = first;
-	if (first)
-		first->pprev = &n->next;
-	n->pprev = &h->first;
-	hlist_bl_set_first_rcu(h, n);
+	/* hlist_bl_add_head() links @n fully, then publishes it (release) */
+	hlist_bl_add_head(n, h);
 }
 
 #define hlist_bl_for_each_entry_rcu(tpos, pos, head, member)               \

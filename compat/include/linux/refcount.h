@@ -13,8 +13,8 @@
  * when the count reached zero.
  *
  * All operations are inline; the WARN of a saturation is reported by
- * refcount_warn_saturate(), which also counts the events in
- * kshim_refcount_saturations for tests.
+ * refcount_warn_saturate() (compat/refcount.c), which also counts the
+ * events in kshim_refcount_saturations for tests.
  */
 #ifndef _LINUX_REFCOUNT_H
 #define _LINUX_REFCOUNT_H
@@ -39,25 +39,11 @@ enum refcount_saturation_type {
 	REFCOUNT_DEC_LEAK,
 };
 
-/* one instance program-wide (weak definitions merge at link time) */
-__attribute__((weak)) atomic_t kshim_refcount_saturations;
+/* saturation events so far, for tests (compat/refcount.c) */
+extern atomic_t kshim_refcount_saturations;
 
-static inline void refcount_warn_saturate(refcount_t *ref,
-					  enum refcount_saturation_type t)
-{
-	static const char *const what[] = {
-		[REFCOUNT_ADD_NOT_ZERO_OVF] = "saturated; leaking memory",
-		[REFCOUNT_ADD_OVF] = "saturated; leaking memory",
-		[REFCOUNT_ADD_UAF] = "addition on 0; use-after-free",
-		[REFCOUNT_SUB_UAF] = "underflow; use-after-free",
-		[REFCOUNT_DEC_LEAK] = "decrement hit 0; leaking memory",
-	};
-
-	atomic_set(&ref->refs, REFCOUNT_SATURATED);
-	atomic_inc(&kshim_refcount_saturations);
-	WARN(1, "refcount_t: %s.\n",
-	     (unsigned int)t < ARRAY_SIZE(what) ? what[t] : "unknown event");
-}
+/* pin @ref at REFCOUNT_SATURATED and WARN about event @t (lib/refcount.c) */
+void refcount_warn_saturate(refcount_t *ref, enum refcount_saturation_type t);
 
 static inline void refcount_set(refcount_t *ref, int n)
 {

@@ -79,199 +79,195 @@ struct iov_iter {
 	unsigned long nr_segs;
 };
 
-static inline const struct iovec *iter_iov(const struct iov_iter *iter)
+/* the iovec view of a user buffer or iovec iterator */
+static inline const struct iovec *iter_iov(const struct iov_iter *it)
 {
-	if (iter->iter_type == ITER_UBUF)
-		return (const struct iovec *)&iter->__ubuf_iovec;
-	return iter->__iov;
+	return it->iter_type == ITER_UBUF ?
+		(const struct iovec *)&it->__ubuf_iovec : it->__iov;
 }
 
-#define iter_iov_addr(iter) (iter_iov(iter)->iov_base + (iter)->iov_offset)
-#define iter_iov_len(iter) (iter_iov(iter)->iov_len - (iter)->iov_offset)
+#define iter_iov_addr(it)	(iter_iov(it)->iov_base + (it)->iov_offset)
+#define iter_iov_len(it)	(iter_iov(it)->iov_len - (it)->iov_offset)
 
-static inline enum iter_type iov_iter_type(const struct iov_iter *i)
+static inline enum iter_type iov_iter_type(const struct iov_iter *it)
 {
-	return i->iter_type;
+	return (enum iter_type)it->iter_type;
 }
 
-static inline void iov_iter_save_state(struct iov_iter *iter,
-				       struct iov_iter_state *state)
+/* one kind test behind all the iter_is_* / iov_iter_is_* predicates */
+static inline bool kshim_iter_kind_is(const struct iov_iter *it,
+				      enum iter_type kind)
 {
-	state->iov_offset = iter->iov_offset;
-	state->count = iter->count;
-	state->nr_segs = iter->nr_segs;
+	return iov_iter_type(it) == kind;
 }
 
-static inline bool iter_is_ubuf(const struct iov_iter *i)
+#define KSHIM_ITER_KIND_TEST(fn, kind)					\
+	static inline bool fn(const struct iov_iter *it)		\
+	{								\
+		return kshim_iter_kind_is(it, kind);			\
+	}
+
+KSHIM_ITER_KIND_TEST(iter_is_ubuf, ITER_UBUF)
+KSHIM_ITER_KIND_TEST(iter_is_iovec, ITER_IOVEC)
+KSHIM_ITER_KIND_TEST(iov_iter_is_kvec, ITER_KVEC)
+KSHIM_ITER_KIND_TEST(iov_iter_is_bvec, ITER_BVEC)
+KSHIM_ITER_KIND_TEST(iov_iter_is_discard, ITER_DISCARD)
+KSHIM_ITER_KIND_TEST(iov_iter_is_folioq, ITER_FOLIOQ)
+KSHIM_ITER_KIND_TEST(iov_iter_is_xarray, ITER_XARRAY)
+
+#undef KSHIM_ITER_KIND_TEST
+
+/* READ when data flows into the iterator, WRITE when it is the source */
+static inline unsigned char iov_iter_rw(const struct iov_iter *it)
 {
-	return iov_iter_type(i) == ITER_UBUF;
+	return it->data_source ? WRITE : READ;
 }
 
-static inline bool iter_is_iovec(const struct iov_iter *i)
+/* user-address kinds: a single buffer or an iovec array */
+static inline bool user_backed_iter(const struct iov_iter *it)
 {
-	return iov_iter_type(i) == ITER_IOVEC;
+	return kshim_iter_kind_is(it, ITER_UBUF) ||
+	       kshim_iter_kind_is(it, ITER_IOVEC);
 }
 
-static inline bool iov_iter_is_kvec(const struct iov_iter *i)
+static inline bool iov_iter_extract_will_pin(const struct iov_iter *it)
 {
-	return iov_iter_type(i) == ITER_KVEC;
+	return user_backed_iter(it);
 }
 
-static inline bool iov_iter_is_bvec(const struct iov_iter *i)
+/* the total length of @n iovec segments */
+static inline size_t iov_length(const struct iovec *vec, unsigned long n)
 {
-	return iov_iter_type(i) == ITER_BVEC;
+	size_t sum = 0;
+
+	while (n--)
+		sum += vec++->iov_len;
+	return sum;
 }
 
-static inline bool iov_iter_is_discard(const struct iov_iter *i)
+/* bytes still to be transferred */
+static inline size_t iov_iter_count(const struct iov_iter *it)
 {
-	return iov_iter_type(i) == ITER_DISCARD;
+	return it->count;
 }
 
-static inline bool iov_iter_is_folioq(const struct iov_iter *i)
+/* cap the iterator at @max bytes; it never grows here */
+static inline void iov_iter_truncate(struct iov_iter *it, u64 max)
 {
-	return iov_iter_type(i) == ITER_FOLIOQ;
+	if (it->count > max)
+		it->count = max;
 }
 
-static inline bool iov_iter_is_xarray(const struct iov_iter *i)
+/* undo iov_iter_truncate(): @len is the count saved before truncating */
+static inline void iov_iter_reexpand(struct iov_iter *it, size_t len)
 {
-	return iov_iter_type(i) == ITER_XARRAY;
+	it->count = len;
 }
 
-static inline unsigned char iov_iter_rw(const struct iov_iter *i)
+/* a snapshot of the cursor for iov_iter_restore() */
+static inline void iov_iter_save_state(struct iov_iter *it,
+				       struct iov_iter_state *snap)
 {
-	return i->data_source ? WRITE : READ;
+	snap->nr_segs = it->nr_segs;
+	snap->count = it->count;
+	snap->iov_offset = it->iov_offset;
 }
 
-static inline bool user_backed_iter(const struct iov_iter *i)
+/* a single user buffer */
+static inline void iov_iter_ubuf(struct iov_iter *it, unsigned int dir,
+				 void __user *base, size_t len)
 {
-	return iter_is_ubuf(i) || iter_is_iovec(i);
-}
-
-static inline size_t iov_length(const struct iovec *iov,
-				unsigned long nr_segs)
-{
-	size_t total = 0;
-	unsigned long seg;
-
-	for (seg = 0; seg < nr_segs; seg++)
-		total += iov[seg].iov_len;
-	return total;
-}
-
-static inline size_t iov_iter_count(const struct iov_iter *i)
-{
-	return i->count;
-}
-
-/* limit the iterator to at most @count bytes; never grows it */
-static inline void iov_iter_truncate(struct iov_iter *i, u64 count)
-{
-	if (i->count > count)
-		i->count = count;
-}
-
-/* undo an iov_iter_truncate(): @count must be the pre-truncation value */
-static inline void iov_iter_reexpand(struct iov_iter *i, size_t count)
-{
-	i->count = count;
-}
-
-size_t copy_page_from_iter_atomic(struct page *page, size_t offset,
-				  size_t bytes, struct iov_iter *i);
-void iov_iter_advance(struct iov_iter *i, size_t bytes);
-void iov_iter_revert(struct iov_iter *i, size_t bytes);
-size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t bytes);
-size_t fault_in_iov_iter_writeable(const struct iov_iter *i, size_t bytes);
-size_t iov_iter_single_seg_count(const struct iov_iter *i);
-size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
-			 struct iov_iter *i);
-size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes,
-			   struct iov_iter *i);
-size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
-size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
-size_t copy_from_iter_nocache(void *addr, size_t bytes, struct iov_iter *i);
-size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
-bool iov_iter_is_aligned(const struct iov_iter *i, unsigned int addr_mask,
-			 unsigned int len_mask);
-unsigned long iov_iter_alignment(const struct iov_iter *i);
-unsigned long iov_iter_gap_alignment(const struct iov_iter *i);
-void iov_iter_init(struct iov_iter *i, unsigned int direction,
-		   const struct iovec *iov, unsigned long nr_segs,
-		   size_t count);
-void iov_iter_kvec(struct iov_iter *i, unsigned int direction,
-		   const struct kvec *kvec, unsigned long nr_segs,
-		   size_t count);
-void iov_iter_bvec(struct iov_iter *i, unsigned int direction,
-		   const struct bio_vec *bvec, unsigned long nr_segs,
-		   size_t count);
-void iov_iter_discard(struct iov_iter *i, unsigned int direction,
-		      size_t count);
-ssize_t iov_iter_get_pages2(struct iov_iter *i, struct page **pages,
-			    size_t maxsize, unsigned int maxpages,
-			    size_t *start);
-ssize_t iov_iter_get_pages_alloc2(struct iov_iter *i, struct page ***pages,
-				  size_t maxsize, size_t *start);
-int iov_iter_npages(const struct iov_iter *i, int maxpages);
-void iov_iter_restore(struct iov_iter *i, struct iov_iter_state *state);
-int import_ubuf(int type, void __user *buf, size_t len, struct iov_iter *i);
-
-static inline size_t copy_folio_to_iter(struct folio *folio, size_t offset,
-					size_t bytes, struct iov_iter *i)
-{
-	return copy_page_to_iter(&folio->page, offset, bytes, i);
-}
-
-static inline size_t copy_folio_from_iter(struct folio *folio, size_t offset,
-					  size_t bytes, struct iov_iter *i)
-{
-	return copy_page_from_iter(&folio->page, offset, bytes, i);
-}
-
-static inline size_t copy_folio_from_iter_atomic(struct folio *folio,
-						 size_t offset, size_t bytes,
-						 struct iov_iter *i)
-{
-	return copy_page_from_iter_atomic(&folio->page, offset, bytes, i);
-}
-
-/* all or nothing: on a short copy the iterator is restored */
-static inline bool copy_to_iter_full(const void *addr, size_t bytes,
-				     struct iov_iter *i)
-{
-	size_t copied = copy_to_iter(addr, bytes, i);
-
-	if (likely(copied == bytes))
-		return true;
-	iov_iter_revert(i, copied);
-	return false;
-}
-
-static inline bool copy_from_iter_full(void *addr, size_t bytes,
-				       struct iov_iter *i)
-{
-	size_t copied = copy_from_iter(addr, bytes, i);
-
-	if (likely(copied == bytes))
-		return true;
-	iov_iter_revert(i, copied);
-	return false;
-}
-
-static inline void iov_iter_ubuf(struct iov_iter *i, unsigned int direction,
-				 void __user *buf, size_t count)
-{
-	*i = (struct iov_iter){
+	*it = (struct iov_iter){
 		.iter_type = ITER_UBUF,
-		.data_source = direction,
-		.ubuf = buf,
-		.count = count,
+		.data_source = dir,
+		.ubuf = base,
+		.count = len,
 		.nr_segs = 1,
 	};
 }
 
-static inline bool iov_iter_extract_will_pin(const struct iov_iter *iter)
+/* constructors (lib/iov_iter.c in the VFS) */
+void iov_iter_init(struct iov_iter *it, unsigned int dir,
+		   const struct iovec *vec, unsigned long nseg, size_t len);
+void iov_iter_kvec(struct iov_iter *it, unsigned int dir,
+		   const struct kvec *vec, unsigned long nseg, size_t len);
+void iov_iter_bvec(struct iov_iter *it, unsigned int dir,
+		   const struct bio_vec *vec, unsigned long nseg, size_t len);
+void iov_iter_discard(struct iov_iter *it, unsigned int dir, size_t len);
+int import_ubuf(int rw, void __user *base, size_t len, struct iov_iter *it);
+
+/* moving the cursor */
+void iov_iter_advance(struct iov_iter *it, size_t len);
+void iov_iter_revert(struct iov_iter *it, size_t len);
+void iov_iter_restore(struct iov_iter *it, struct iov_iter_state *snap);
+
+/* copies: each returns the bytes moved and advances by that much */
+size_t copy_to_iter(const void *from, size_t len, struct iov_iter *it);
+size_t copy_from_iter(void *to, size_t len, struct iov_iter *it);
+size_t copy_from_iter_nocache(void *to, size_t len, struct iov_iter *it);
+size_t copy_page_to_iter(struct page *pg, size_t off, size_t len,
+			 struct iov_iter *it);
+size_t copy_page_from_iter(struct page *pg, size_t off, size_t len,
+			   struct iov_iter *it);
+size_t copy_page_from_iter_atomic(struct page *pg, size_t off, size_t len,
+				  struct iov_iter *it);
+size_t iov_iter_zero(size_t len, struct iov_iter *it);
+
+/* queries */
+size_t fault_in_iov_iter_readable(const struct iov_iter *it, size_t len);
+size_t fault_in_iov_iter_writeable(const struct iov_iter *it, size_t len);
+size_t iov_iter_single_seg_count(const struct iov_iter *it);
+bool iov_iter_is_aligned(const struct iov_iter *it, unsigned int addr_mask,
+			 unsigned int len_mask);
+unsigned long iov_iter_alignment(const struct iov_iter *it);
+unsigned long iov_iter_gap_alignment(const struct iov_iter *it);
+int iov_iter_npages(const struct iov_iter *it, int max_pages);
+ssize_t iov_iter_get_pages2(struct iov_iter *it, struct page **pgs,
+			    size_t max_len, unsigned int max_pages,
+			    size_t *first_off);
+ssize_t iov_iter_get_pages_alloc2(struct iov_iter *it, struct page ***pgs,
+				  size_t max_len, size_t *first_off);
+
+/* folio forms: a folio's memory starts at its first page */
+static inline size_t copy_folio_to_iter(struct folio *fo, size_t off,
+					size_t len, struct iov_iter *it)
 {
-	return user_backed_iter(iter);
+	return copy_page_to_iter(&fo->page, off, len, it);
+}
+
+static inline size_t copy_folio_from_iter(struct folio *fo, size_t off,
+					  size_t len, struct iov_iter *it)
+{
+	return copy_page_from_iter(&fo->page, off, len, it);
+}
+
+static inline size_t copy_folio_from_iter_atomic(struct folio *fo,
+						 size_t off, size_t len,
+						 struct iov_iter *it)
+{
+	return copy_page_from_iter_atomic(&fo->page, off, len, it);
+}
+
+/* all or nothing: a short copy is undone and reported as false */
+static inline bool kshim_iter_settle(struct iov_iter *it, size_t done,
+				     size_t want)
+{
+	if (likely(done == want))
+		return true;
+	iov_iter_revert(it, done);
+	return false;
+}
+
+static inline bool copy_to_iter_full(const void *from, size_t len,
+				     struct iov_iter *it)
+{
+	return kshim_iter_settle(it, copy_to_iter(from, len, it), len);
+}
+
+static inline bool copy_from_iter_full(void *to, size_t len,
+				       struct iov_iter *it)
+{
+	return kshim_iter_settle(it, copy_from_iter(to, len, it), len);
 }
 
 #endif /* __LINUX_UIO_H */

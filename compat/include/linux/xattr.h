@@ -21,29 +21,32 @@ struct mnt_idmap;
 #define XATTR_CREATE 0x1
 #define XATTR_REPLACE 0x2
 
+/* string length of a namespace prefix, without the NUL */
+#define KSHIM_XATTR_PFX_LEN(pfx) (sizeof(pfx) - 1)
+
 #define XATTR_OS2_PREFIX "os2."
-#define XATTR_OS2_PREFIX_LEN (sizeof(XATTR_OS2_PREFIX) - 1)
+#define XATTR_OS2_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_OS2_PREFIX)
 #define XATTR_MAC_OSX_PREFIX "osx."
-#define XATTR_MAC_OSX_PREFIX_LEN (sizeof(XATTR_MAC_OSX_PREFIX) - 1)
+#define XATTR_MAC_OSX_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_MAC_OSX_PREFIX)
 #define XATTR_BTRFS_PREFIX "btrfs."
-#define XATTR_BTRFS_PREFIX_LEN (sizeof(XATTR_BTRFS_PREFIX) - 1)
+#define XATTR_BTRFS_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_BTRFS_PREFIX)
 #define XATTR_HURD_PREFIX "gnu."
-#define XATTR_HURD_PREFIX_LEN (sizeof(XATTR_HURD_PREFIX) - 1)
+#define XATTR_HURD_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_HURD_PREFIX)
 #define XATTR_SECURITY_PREFIX "security."
-#define XATTR_SECURITY_PREFIX_LEN (sizeof(XATTR_SECURITY_PREFIX) - 1)
+#define XATTR_SECURITY_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_SECURITY_PREFIX)
 #define XATTR_SYSTEM_PREFIX "system."
-#define XATTR_SYSTEM_PREFIX_LEN (sizeof(XATTR_SYSTEM_PREFIX) - 1)
+#define XATTR_SYSTEM_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_SYSTEM_PREFIX)
 #define XATTR_TRUSTED_PREFIX "trusted."
-#define XATTR_TRUSTED_PREFIX_LEN (sizeof(XATTR_TRUSTED_PREFIX) - 1)
+#define XATTR_TRUSTED_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_TRUSTED_PREFIX)
 #define XATTR_USER_PREFIX "user."
-#define XATTR_USER_PREFIX_LEN (sizeof(XATTR_USER_PREFIX) - 1)
+#define XATTR_USER_PREFIX_LEN KSHIM_XATTR_PFX_LEN(XATTR_USER_PREFIX)
 
 #define XATTR_POSIX_ACL_ACCESS "posix_acl_access"
-#define XATTR_NAME_POSIX_ACL_ACCESS XATTR_SYSTEM_PREFIX XATTR_POSIX_ACL_ACCESS
+#define XATTR_NAME_POSIX_ACL_ACCESS "system." XATTR_POSIX_ACL_ACCESS
 #define XATTR_POSIX_ACL_DEFAULT "posix_acl_default"
-#define XATTR_NAME_POSIX_ACL_DEFAULT XATTR_SYSTEM_PREFIX XATTR_POSIX_ACL_DEFAULT
+#define XATTR_NAME_POSIX_ACL_DEFAULT "system." XATTR_POSIX_ACL_DEFAULT
 #define XATTR_CAPS_SUFFIX "capability"
-#define XATTR_NAME_CAPS XATTR_SECURITY_PREFIX XATTR_CAPS_SUFFIX
+#define XATTR_NAME_CAPS "security." XATTR_CAPS_SUFFIX
 
 #define XATTR_NAME_MAX 255
 #define XATTR_SIZE_MAX 65536
@@ -59,31 +62,31 @@ struct xattr_handler {
 	const char *name;	/* exact name, or NULL */
 	const char *prefix;	/* name prefix, when name is NULL */
 	int flags;		/* filesystem private */
-	bool (*list)(struct dentry *dentry);
-	int (*get)(const struct xattr_handler *handler, struct dentry *dentry,
-		   struct inode *inode, const char *name, void *buffer,
-		   size_t size);
-	int (*set)(const struct xattr_handler *handler,
-		   struct mnt_idmap *idmap, struct dentry *dentry,
-		   struct inode *inode, const char *name, const void *buffer,
-		   size_t size, int flags);
+	bool (*list)(struct dentry *de);
+	int (*get)(const struct xattr_handler *hd, struct dentry *de,
+		   struct inode *ip, const char *name, void *buf,
+		   size_t len);
+	int (*set)(const struct xattr_handler *hd,
+		   struct mnt_idmap *imap, struct dentry *de,
+		   struct inode *ip, const char *name, const void *buf,
+		   size_t len, int flags);
 };
 
-/* may names of @handler's namespace appear in listxattr of @dentry? */
-static inline bool xattr_handler_can_list(const struct xattr_handler *handler,
-					  struct dentry *dentry)
+/* may names of @hd's namespace appear in listxattr of @de? */
+static inline bool xattr_handler_can_list(const struct xattr_handler *hd,
+					  struct dentry *de)
 {
-	if (!handler)
+	if (!hd)
 		return false;
-	return !handler->list || handler->list(dentry);
+	return !hd->list || hd->list(de);
 }
 
-static inline const char *xattr_prefix(const struct xattr_handler *handler)
+static inline const char *xattr_prefix(const struct xattr_handler *hd)
 {
-	return handler->prefix ? handler->prefix : handler->name;
+	return hd->prefix ? hd->prefix : hd->name;
 }
 
-const char *xattr_full_name(const struct xattr_handler *handler,
+const char *xattr_full_name(const struct xattr_handler *hd,
 			    const char *name);
 
 /* one attribute to create, as security_inode_init_security hands them */
@@ -93,18 +96,18 @@ struct xattr {
 	size_t value_len;
 };
 
-ssize_t __vfs_getxattr(struct dentry *dentry, struct inode *inode,
-		       const char *name, void *value, size_t size);
-ssize_t vfs_getxattr(struct mnt_idmap *idmap, struct dentry *dentry,
-		     const char *name, void *value, size_t size);
-ssize_t vfs_listxattr(struct dentry *dentry, char *list, size_t size);
-int vfs_setxattr(struct mnt_idmap *idmap, struct dentry *dentry,
-		 const char *name, const void *value, size_t size, int flags);
-int vfs_removexattr(struct mnt_idmap *idmap, struct dentry *dentry,
+ssize_t __vfs_getxattr(struct dentry *de, struct inode *ip,
+		       const char *name, void *value, size_t len);
+ssize_t vfs_getxattr(struct mnt_idmap *imap, struct dentry *de,
+		     const char *name, void *value, size_t len);
+ssize_t vfs_listxattr(struct dentry *de, char *list, size_t len);
+int vfs_setxattr(struct mnt_idmap *imap, struct dentry *de,
+		 const char *name, const void *value, size_t len, int flags);
+int vfs_removexattr(struct mnt_idmap *imap, struct dentry *de,
 		    const char *name);
-ssize_t generic_listxattr(struct dentry *dentry, char *buffer,
+ssize_t generic_listxattr(struct dentry *de, char *buf,
 			  size_t buffer_size);
-int xattr_supports_user_prefix(struct inode *inode);
-int xattr_list_one(char **buffer, ssize_t *remaining_size, const char *name);
+int xattr_supports_user_prefix(struct inode *ip);
+int xattr_list_one(char **buf, ssize_t *left, const char *name);
 
 #endif /* _LINUX_XATTR_H */
