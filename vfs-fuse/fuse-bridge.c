@@ -46,8 +46,22 @@ static fuse_ino_t ino_of(struct kshim_bridge *b, struct kshim_node *node)
 	return (fuse_ino_t)(uintptr_t)node;
 }
 
-/* every request: enter the kernel world and take on the caller's identity */
+/*
+ * Every request: enter the kernel world and take on the caller's uid and
+ * gid.  Permission checks are the kernel's (default_permissions), so the
+ * supplementary groups, which libfuse reads from /proc on every call, are
+ * fetched only by requests that create or change something
+ * (enter_with_groups), where the driver decides ownership.
+ */
 static void enter(fuse_req_t req)
+{
+	const struct fuse_ctx *ctx = fuse_req_ctx(req);
+
+	kshim_thread_enter("fuse");
+	kshim_set_creds(ctx->uid, ctx->gid, 0, NULL);
+}
+
+static void __attribute__((unused)) enter_with_groups(fuse_req_t req)
 {
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
 	gid_t groups[64];
@@ -279,7 +293,9 @@ static void op_opendir(fuse_req_t req, fuse_ino_t ino,
 		return;
 	}
 	fi->fh = (uint64_t)(uintptr_t)file;
+	/* without keep_cache the kernel drops a cached listing at each open */
 	fi->cache_readdir = bridge_of(req)->rdonly;
+	fi->keep_cache = bridge_of(req)->rdonly;
 	if (fuse_reply_open(req, fi))
 		kshim_release(file);
 }

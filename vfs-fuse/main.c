@@ -356,8 +356,11 @@ int main(int argc, char **argv)
 		err = fuse_session_loop(session);
 	} else {
 		loop_config = fuse_loop_cfg_create();
+		/*
+		 * Idle threads left at libfuse's default: a fixed idle count
+		 * makes libfuse 3.14 create and destroy a thread per request.
+		 */
 		fuse_loop_cfg_set_max_threads(loop_config, o.max_threads);
-		fuse_loop_cfg_set_idle_threads(loop_config, 4);
 		err = fuse_session_loop_mt(session, loop_config);
 		fuse_loop_cfg_destroy(loop_config);
 	}
