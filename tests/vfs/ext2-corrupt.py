@@ -388,17 +388,18 @@ def gen_xattr(img, L, rnd):
 
 def gen_random(img, L, rnd):
     meta = L.metadata_end()
-    for n in (1, 2, 3, 5, 10, 30, 100):
-        yield 'metadata area %d flips' % n, flips(img, rnd, 1024, meta, n)
-    for n in (10, 1000):
-        yield 'whole image %d flips' % n, flips(img, rnd, 0, len(img), n)
-    for n in (1, 2, 5):
-        muts = []
-        for _ in range(n):
-            b = rnd.randrange(L.first_data_block, meta // L.bs)
-            muts.append((b * L.bs, bytes(L.bs) if rnd.random() < 0.5
-                         else garbage(rnd, L.bs)))
-        yield 'metadata area %d zeroed/garbage blocks' % n, muts
+    for _ in range(2):
+        for n in (1, 2, 3, 5, 10, 30, 100):
+            yield 'metadata area %d flips' % n, flips(img, rnd, 1024, meta, n)
+        for n in (10, 1000):
+            yield 'whole image %d flips' % n, flips(img, rnd, 0, len(img), n)
+        for n in (1, 2, 5):
+            muts = []
+            for _ in range(n):
+                b = rnd.randrange(L.first_data_block, meta // L.bs)
+                muts.append((b * L.bs, bytes(L.bs) if rnd.random() < 0.5
+                             else garbage(rnd, L.bs)))
+            yield 'metadata area %d zeroed/garbage blocks' % n, muts
 
 
 # class, generator, how many of its candidates run (a seeded sample)
