@@ -51,27 +51,26 @@ static fuse_ino_t ino_of(struct kshim_bridge *b, struct kshim_node *node)
  * gid.  Permission checks are the kernel's (default_permissions), so the
  * supplementary groups, which libfuse reads from /proc on every call, are
  * fetched only by requests that create or change something
- * (enter_with_groups), where the driver decides ownership.
+ * (enter_as_caller with groups), where the driver decides ownership.
  */
-static void enter(fuse_req_t req)
-{
-	const struct fuse_ctx *ctx = fuse_req_ctx(req);
-
-	kshim_thread_enter("fuse");
-	kshim_set_creds(ctx->uid, ctx->gid, 0, NULL);
-}
-
-static void __attribute__((unused)) enter_with_groups(fuse_req_t req)
+static void enter_as_caller(fuse_req_t req, int with_groups)
 {
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
 	gid_t groups[64];
-	int n;
+	int n = 0;
 
 	kshim_thread_enter("fuse");
-	n = fuse_req_getgroups(req, 64, groups);
-	if (n < 0 || n > 64)
-		n = 0;
+	if (with_groups) {
+		n = fuse_req_getgroups(req, 64, groups);
+		if (n < 0 || n > 64)
+			n = 0;
+	}
 	kshim_set_creds(ctx->uid, ctx->gid, n, (const unsigned int *)groups);
+}
+
+static void enter(fuse_req_t req)
+{
+	enter_as_caller(req, 0);
 }
 
 static void to_stat(const struct kshim_stat *ks, struct stat *st)
