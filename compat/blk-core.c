@@ -19,14 +19,6 @@
 #include <kshim/host.h>
 #include <kshim/host-aio.h>
 
-/* missing from linux/errno.h for now (told the lead): the Linux values */
-#ifndef EREMCHG
-#define EREMCHG 78
-#endif
-#ifndef ETOOMANYREFS
-#define ETOOMANYREFS 109
-#endif
-
 static const struct {
 	int errno;
 	const char *name;

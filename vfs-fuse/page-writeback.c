@@ -82,6 +82,30 @@ bool __folio_start_writeback(struct folio *fo, bool keep_write)
 	return folio_test_set_writeback(fo);
 }
 
+/*
+ * Lock @fo and get it ready for writeback: still in @aspace, still dirty,
+ * no writeback running (waited for in integrity mode, skipped otherwise),
+ * dirty bit moved to I/O.  Returns true with the folio locked, false with
+ * it unlocked when there is nothing to write.
+ */
+static bool lock_folio_for_io(struct folio *fo, struct address_space *aspace,
+			      struct writeback_control *wbc)
+{
+	folio_lock(fo);
+	if (unlikely(fo->mapping != aspace) || !folio_test_dirty(fo))
+		goto skip;
+	if (folio_test_writeback(fo)) {
+		if (wbc->sync_mode == WB_SYNC_NONE)
+			goto skip;
+		folio_wait_writeback(fo);
+	}
+	if (folio_clear_dirty_for_io(fo))
+		return true;
+skip:
+	folio_unlock(fo);
+	return false;
+}
+
 int write_cache_pages(struct address_space *aspace,
 		      struct writeback_control *wbc, writepage_t writepage,
 		      void *data)
@@ -106,23 +130,8 @@ int write_cache_pages(struct address_space *aspace,
 		for (i = 0; i < folio_batch_count(&fbatch); i++) {
 			struct folio *fo = fbatch.folios[i];
 
-			folio_lock(fo);
-			if (unlikely(fo->mapping != aspace) ||
-			    !folio_test_dirty(fo)) {
-				folio_unlock(fo);
+			if (!lock_folio_for_io(fo, aspace, wbc))
 				continue;
-			}
-			if (folio_test_writeback(fo)) {
-				if (wbc->sync_mode == WB_SYNC_NONE) {
-					folio_unlock(fo);
-					continue;
-				}
-				folio_wait_writeback(fo);
-			}
-			if (!folio_clear_dirty_for_io(fo)) {
-				folio_unlock(fo);
-				continue;
-			}
 			err = writepage(fo, wbc, data);
 			if (err == AOP_WRITEPAGE_ACTIVATE) {
 				folio_unlock(fo);
@@ -208,23 +217,8 @@ struct folio *writeback_iter(struct address_space *aspace,
 				goto done;
 			continue;
 		}
-		folio_lock(fo);
-		if (unlikely(fo->mapping != aspace) ||
-		    !folio_test_dirty(fo)) {
-			folio_unlock(fo);
+		if (!lock_folio_for_io(fo, aspace, wbc))
 			continue;
-		}
-		if (folio_test_writeback(fo)) {
-			if (wbc->sync_mode == WB_SYNC_NONE) {
-				folio_unlock(fo);
-				continue;
-			}
-			folio_wait_writeback(fo);
-		}
-		if (!folio_clear_dirty_for_io(fo)) {
-			folio_unlock(fo);
-			continue;
-		}
 		return fo;
 	}
 done:
