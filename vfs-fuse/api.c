@@ -33,6 +33,7 @@
 #include <kshim/vfs.h>
 
 #include "kshim-vfs-internal.h"
+#include "api-internal.h"
 
 struct kshim_fs {
 	struct super_block *sb;
@@ -44,23 +45,8 @@ struct kshim_fs {
 static LIST_HEAD(mounts);
 static DEFINE_SPINLOCK(mounts_lock);
 
-static struct dentry *D(struct kshim_node *node)
-{
-	return (struct dentry *)node;
-}
-
-static struct kshim_node *N(struct dentry *dentry)
-{
-	return (struct kshim_node *)dentry;
-}
-
-static struct file *F(struct kshim_file *file)
-{
-	return (struct file *)file;
-}
-
 /* the mount a node's super block belongs to (one per super block) */
-static struct vfsmount *mnt_of(struct super_block *sb)
+struct vfsmount *kshim_api_mnt_of(struct super_block *sb)
 {
 	struct kshim_fs *fs;
 	struct vfsmount *mnt = NULL;
@@ -74,13 +60,6 @@ static struct vfsmount *mnt_of(struct super_block *sb)
 	}
 	spin_unlock(&mounts_lock);
 	return mnt;
-}
-
-static struct path path_of(struct dentry *dentry)
-{
-	struct path path = { .mnt = mnt_of(dentry->d_sb), .dentry = dentry };
-
-	return path;
 }
 
 const char *kshim_kernel_version(void)

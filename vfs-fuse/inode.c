@@ -258,7 +258,7 @@ static void inode_lru_del(struct inode *ip)
 }
 
 /* the super block's dirty list: s_inodes_wb linked through i_io_list */
-static void sb_dirty_list_del(struct inode *ip)
+void kshim_sb_dirty_list_del(struct inode *ip)
 {
 	struct super_block *sb = ip->i_sb;
 
@@ -644,7 +644,7 @@ static void evict(struct inode *ip)
 	const struct super_operations *op = ip->i_sb->s_op;
 
 	BUG_ON(!(ip->i_state & I_FREEING));
-	sb_dirty_list_del(ip);
+	kshim_sb_dirty_list_del(ip);
 	inode_sb_list_del(ip);
 
 	if (op->evict_inode) {
@@ -782,124 +782,6 @@ unsigned long kshim_prune_icache_sb(struct super_block *sb, unsigned long nr)
 unsigned long kshim_nr_unused_inodes(void)
 {
 	return atomic_long_read(&nr_inodes_unused);
-}
-
-/* --- dirtiness and writeback ------------------------------------------- */
-
-void __mark_inode_dirty(struct inode *ip, int flags)
-{
-	struct super_block *sb = ip->i_sb;
-	const struct super_operations *op = sb->s_op;
-	int dirtytime = flags & I_DIRTY_TIME;
-
-	if (flags & I_DIRTY_INODE) {
-		flags &= ~I_DIRTY_TIME;
-		if (op->dirty_inode)
-			op->dirty_inode(ip, flags & (I_DIRTY_INODE |
-							I_DIRTY_TIME));
-	}
-	if (!dirtytime)
-		flags &= ~I_DIRTY_TIME;
-
-	smp_mb();
-	if ((ip->i_state & flags) == flags)
-		return;
-
-	spin_lock(&ip->i_lock);
-	if ((ip->i_state & flags) != flags) {
-		bool was_dirty = ip->i_state & I_DIRTY_ALL;
-
-		ip->i_state |= flags;
-		if ((flags & I_DIRTY_INODE) && (ip->i_state & I_DIRTY_TIME))
-			ip->i_state &= ~I_DIRTY_TIME;
-		/* new and freeing inodes join the list when they are live */
-		if (!was_dirty && !(ip->i_state & (I_NEW | I_FREEING)) &&
-		    !inode_unhashed(ip)) {
-			ip->dirtied_when = jiffies;
-			spin_lock(&sb->s_inode_wblist_lock);
-			list_move_tail(&ip->i_io_list, &sb->s_inodes_wb);
-			spin_unlock(&sb->s_inode_wblist_lock);
-		}
-	}
-	spin_unlock(&ip->i_lock);
-}
-
-/*
- * Write back one inode: its pages, then (if the inode itself is dirty)
- * ->write_inode.  The caller holds a reference or I_WILL_FREE.
- */
-static int writeback_single_inode(struct inode *ip, int sync)
-{
-	struct writeback_control wbc = {
-		.nr_to_write = LONG_MAX,
-		.sync_mode = sync ? WB_SYNC_ALL : WB_SYNC_NONE,
-		.range_start = 0,
-		.range_end = LLONG_MAX,
-	};
-	const struct super_operations *op = ip->i_sb->s_op;
-	unsigned int dirty;
-	int err = 0, err2;
-
-	if (ip->i_data.nrpages || (ip->i_state & I_DIRTY_PAGES))
-		err = filemap_write_and_wait_range(ip->i_mapping, 0,
-						   LLONG_MAX);
-	spin_lock(&ip->i_lock);
-	dirty = ip->i_state & I_DIRTY_ALL;
-	ip->i_state &= ~I_DIRTY_ALL;
-	spin_unlock(&ip->i_lock);
-	sb_dirty_list_del(ip);
-
-	if ((dirty & (I_DIRTY_INODE | I_DIRTY_TIME)) && op->write_inode &&
-	    !is_bad_inode(ip)) {
-		err2 = op->write_inode(ip, &wbc);
-		if (!err)
-			err = err2;
-	}
-	return err;
-}
-
-int write_inode_now(struct inode *ip, int sync)
-{
-	might_sleep();
-	if (sb_rdonly(ip->i_sb))
-		return 0;
-	return writeback_single_inode(ip, sync);
-}
-
-int sync_inode_metadata(struct inode *ip, int wait)
-{
-	return write_inode_now(ip, wait);
-}
-
-/* every dirty inode of @sb: written back and, with @wait, waited for */
-int kshim_writeback_inodes_sb(struct super_block *sb, int wait)
-{
-	int err = 0;
-
-	for (;;) {
-		struct inode *ip;
-		int ret;
-
-		spin_lock(&sb->s_inode_wblist_lock);
-		if (list_empty(&sb->s_inodes_wb)) {
-			spin_unlock(&sb->s_inode_wblist_lock);
-			break;
-		}
-		ip = list_first_entry(&sb->s_inodes_wb, struct inode,
-					 i_io_list);
-		list_del_init(&ip->i_io_list);
-		spin_unlock(&sb->s_inode_wblist_lock);
-
-		ip = igrab(ip);
-		if (!ip)
-			continue;	/* being evicted: evict writes it */
-		ret = writeback_single_inode(ip, wait);
-		if (ret && !err)
-			err = ret;
-		iput(ip);
-		cond_resched();
-	}
-	return err;
 }
 
 /* --- link counts and bytes ---------------------------------------------- */
@@ -1224,80 +1106,6 @@ int file_update_time(struct file *file)
 	if (!flags)
 		return 0;
 	return inode_update_time(ip, flags);
-}
-
-int file_remove_privs(struct file *file)
-{
-	struct inode *ip = file_inode(file);
-
-	if (IS_NOSEC(ip) || !S_ISREG(ip->i_mode))
-		return 0;
-	if (!(ip->i_mode & S_ISUID) &&
-	    (ip->i_mode & (S_ISGID | S_IXGRP)) != (S_ISGID | S_IXGRP))
-		return 0;
-	WARN_ONCE(1, "kshim: file_remove_privs comes with the write path\n");
-	return -EOPNOTSUPP;
-}
-
-int file_modified(struct file *file)
-{
-	int ret = file_remove_privs(file);
-
-	if (ret)
-		return ret;
-	if (unlikely(file->f_mode & FMODE_NOCMTIME))
-		return 0;
-	return file_update_time(file);
-}
-
-int kiocb_modified(struct kiocb *iocb)
-{
-	return file_modified(iocb->ki_filp);
-}
-
-/* --- attributes (fs/attr.c) --------------------------------------------- */
-
-int inode_newsize_ok(const struct inode *ip, loff_t offset)
-{
-	if (offset < 0)
-		return -EINVAL;
-	if (ip->i_size < offset) {
-		if (offset > ip->i_sb->s_maxbytes)
-			return -EFBIG;
-	} else if (IS_SWAPFILE(ip)) {
-		return -ETXTBSY;
-	}
-	return 0;
-}
-
-int setattr_prepare(struct mnt_idmap *idmap, struct dentry *dentry,
-		    struct iattr *attr)
-{
-	WARN_ONCE(1, "kshim: setattr_prepare comes with the write path\n");
-	return -EROFS;
-}
-
-void setattr_copy(struct mnt_idmap *idmap, struct inode *ip,
-		  const struct iattr *attr)
-{
-	unsigned int valid = attr->ia_valid;
-
-	i_uid_update(idmap, attr, ip);
-	i_gid_update(idmap, attr, ip);
-	if (valid & ATTR_ATIME)
-		inode_set_atime_to_ts(ip, attr->ia_atime);
-	if (valid & ATTR_MTIME)
-		inode_set_mtime_to_ts(ip, attr->ia_mtime);
-	if (valid & ATTR_CTIME)
-		inode_set_ctime_to_ts(ip, attr->ia_ctime);
-	if (valid & ATTR_MODE) {
-		umode_t mode = attr->ia_mode;
-
-		if (!in_group_p(ip->i_gid) &&
-		    !capable_wrt_inode_uidgid(idmap, ip, CAP_FSETID))
-			mode &= ~S_ISGID;
-		ip->i_mode = mode;
-	}
 }
 
 /* --- set-up ------------------------------------------------------------- */

@@ -91,5 +91,7 @@ unsigned long kshim_nr_unused_inodes(void);
 unsigned long kshim_nr_unused_dentries(void);
 void kshim_shrink_dcache_for_umount(struct super_block *sb);
 int kshim_writeback_inodes_sb(struct super_block *sb, int wait);
+/* inode.c: take an inode off its super block's dirty list */
+void kshim_sb_dirty_list_del(struct inode *ip);
 
 #endif /* _KSHIM_VFS_INTERNAL_H */

@@ -290,40 +290,6 @@ void deactivate_super(struct super_block *s)
 	deactivate_locked_super(s);
 }
 
-/* --- sync (fs/sync.c) --------------------------------------------------- */
-
-int sync_filesystem(struct super_block *sb)
-{
-	int ret, err;
-
-	if (sb_rdonly(sb))
-		return 0;
-	ret = kshim_writeback_inodes_sb(sb, 1);
-	if (sb->s_op && sb->s_op->sync_fs) {
-		err = sb->s_op->sync_fs(sb, 1);
-		if (err && !ret)
-			ret = err;
-	}
-	if (sb->s_bdev) {
-		err = sync_blockdev(sb->s_bdev);
-		if (err && !ret)
-			ret = err;
-	}
-	return ret;
-}
-
-int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync)
-{
-	if (!file->f_op->fsync)
-		return -EINVAL;
-	return file->f_op->fsync(file, start, end, datasync);
-}
-
-int vfs_fsync(struct file *file, int datasync)
-{
-	return vfs_fsync_range(file, 0, LLONG_MAX, datasync);
-}
-
 /* --- the VFS cache shrinker --------------------------------------------- */
 
 static unsigned long vfs_cache_count(struct shrinker *shrink,
