@@ -30,4 +30,13 @@ extern struct ktest_result *ktest_result;
  */
 int ktest_run_in_child(void (*fn)(void));
 
+/*
+ * Host services for cases that work on images (tests/write): run a shell
+ * command, returning its exit status (-1 if it could not run), and a
+ * scratch directory private to the case, created before it starts and
+ * removed, with everything in it, when it ends.
+ */
+int ktest_shell(const char *cmd);
+const char *ktest_scratch_dir(void);
+
 #endif

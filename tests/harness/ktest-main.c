@@ -66,6 +66,47 @@ int ktest_run_in_child(void (*fn)(void))
 	return 256 + WEXITSTATUS(status);
 }
 
+static char scratch_dir[256];
+
+int ktest_shell(const char *cmd)
+{
+	int status;
+
+	fflush(stdout);
+	fflush(stderr);
+	status = system(cmd);
+	if (status < 0 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+const char *ktest_scratch_dir(void)
+{
+	return scratch_dir;
+}
+
+static void make_scratch_dir(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	snprintf(scratch_dir, sizeof(scratch_dir), "%s/ktest-XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (!mkdtemp(scratch_dir))
+		scratch_dir[0] = '\0';
+}
+
+static void remove_scratch_dir(void)
+{
+	char cmd[300];
+
+	if (!scratch_dir[0])
+		return;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", scratch_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "# could not remove %s\n", scratch_dir);
+	scratch_dir[0] = '\0';
+}
+
 int main(int argc, char **argv)
 {
 	const struct ktest_case *c;
@@ -103,6 +144,7 @@ int main(int argc, char **argv)
 		memset(ktest_result, 0, sizeof(*ktest_result));
 		fflush(stdout);
 		fflush(stderr);
+		make_scratch_dir();
 		t0 = now_ns();
 		pid = fork();
 		if (pid < 0) {
@@ -127,6 +169,7 @@ int main(int argc, char **argv)
 		}
 		while (waitpid(pid, &status, 0) < 0)
 			;
+		remove_scratch_dir();
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
 		    !ktest_result->failures) {
 			printf("ok %d - %s (%.2f s)\n", n, c->name,
