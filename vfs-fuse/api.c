@@ -315,6 +315,7 @@ int kshim_open(struct kshim_node *node, int flags, struct kshim_file **filep)
 	struct dentry *dentry = D(node);
 	struct path path = path_of(dentry);
 	struct file *file;
+	bool truncate;
 	int err;
 
 	/* creation happened in lookup/create; direct I/O is FUSE's business */
@@ -323,16 +324,51 @@ int kshim_open(struct kshim_node *node, int flags, struct kshim_file **filep)
 	err = may_open(dentry, flags);
 	if (err)
 		return err;
-	if ((flags & O_TRUNC) && (flags & O_ACCMODE)) {
-		if (IS_RDONLY(d_inode(dentry)) ||
-		    (path.mnt && __mnt_is_readonly(path.mnt)))
+	truncate = (flags & O_TRUNC) && S_ISREG(d_inode(dentry)->i_mode);
+	if (flags & O_TRUNC) {
+		/* O_TRUNC needs write access whatever the access mode */
+		if (S_ISDIR(d_inode(dentry)->i_mode))
+			return -EISDIR;
+		if (truncate && (IS_RDONLY(d_inode(dentry)) ||
+				 (path.mnt && __mnt_is_readonly(path.mnt))))
 			return -EROFS;
-		WARN_ONCE(1, "kshim: O_TRUNC comes with the write path\n");
-		return -EOPNOTSUPP;
+		err = inode_permission(&nop_mnt_idmap, d_inode(dentry),
+				       MAY_WRITE);
+		if (err)
+			return err;
+		if (truncate && IS_APPEND(d_inode(dentry)))
+			return -EPERM;
 	}
 	file = kshim_dentry_open(&path, flags, current_cred());
 	if (IS_ERR(file))
 		return PTR_ERR(file);
+	if (truncate) {
+		/*
+		 * handle_truncate(): size 0 and both times now through
+		 * notify_change() under i_rwsem, with set-id bits dropped as
+		 * for any truncate, on behalf of the open file.
+		 */
+		struct iattr ia = {
+			.ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME |
+				    ATTR_OPEN | ATTR_FILE,
+			.ia_size = 0,
+			.ia_file = file,
+		};
+		struct inode *inode = d_inode(dentry);
+
+		err = dentry_needs_remove_privs(&nop_mnt_idmap, dentry);
+		if (err > 0)
+			ia.ia_valid |= err | ATTR_FORCE;
+		if (err >= 0) {
+			inode_lock(inode);
+			err = notify_change(&nop_mnt_idmap, dentry, &ia, NULL);
+			inode_unlock(inode);
+		}
+		if (err) {
+			fput(file);
+			return err;
+		}
+	}
 	*filep = (struct kshim_file *)file;
 	return 0;
 }

@@ -24,8 +24,18 @@
  *    only if every buffer is, unlocking it in any case;
  *  - buffers associated with an inode (mark_buffer_dirty_inode) are
  *    written and waited for by sync_mapping_buffers().
- * Left out: the per-CPU bh LRU, buffer migration, the block-level write
- * path of regular files (block_write_begin & co.: minimal, -EROFS).
+ *  - the write path (block_write_begin/__block_write_begin, then
+ *    block_write_end/generic_write_end) maps every block a write touches
+ *    with get_block(create=1), never lets a newly allocated block show
+ *    old disk contents (zeroed outside the copy, or dirtied whole in an
+ *    uptodate folio, and its stale bdev alias cleaned), reads partly
+ *    overwritten blocks first, treats a short copy into a !uptodate folio
+ *    as no copy, and grows i_size under the folio lock;
+ *  - block_truncate_page() zeroes the new last block past the cut, in
+ *    memory and on disk;
+ *  - __block_write_full_folio() writes what has a block even when
+ *    mapping another buffer fails, and records the error in the mapping.
+ * Left out: the per-CPU bh LRU, buffer migration, mmap (page_mkwrite).
  */
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -40,6 +50,7 @@
 #include <linux/log2.h>
 #include <linux/mutex.h>
 #include <linux/wait_bit.h>
+#include <linux/sched/signal.h>
 #include "kshim-vfs-internal.h"
 
 /* --- allocation ------------------------------------------------------------ */
@@ -274,11 +285,11 @@ void end_buffer_read_sync(struct buffer_head *bh, int uptodate)
 void mark_buffer_write_io_error(struct buffer_head *bh)
 {
 	set_buffer_write_io_error(bh);
-	/* errseq is not in kshim yet: the AS_EIO bit carries the error */
+	/* errseq cursors (fsync) and the AS_EIO bit both get the error */
 	if (bh->b_folio && bh->b_folio->mapping)
-		set_bit(AS_EIO, &bh->b_folio->mapping->flags);
+		mapping_set_error(bh->b_folio->mapping, -EIO);
 	if (bh->b_assoc_map)
-		set_bit(AS_EIO, &bh->b_assoc_map->flags);
+		mapping_set_error(bh->b_assoc_map, -EIO);
 }
 
 void end_buffer_write_sync(struct buffer_head *bh, int uptodate)
@@ -818,10 +829,59 @@ void __bforget(struct buffer_head *bh)
 	__brelse(bh);
 }
 
+/*
+ * Blocks [block, block + len) were just allocated to a file.  The block
+ * device's cache may still hold them as metadata (an indirect block or a
+ * directory block freed a moment ago): those buffers must neither be
+ * written later over the file's data nor be in flight now.  They are
+ * cleaned, waited for, and forget they were ever submitted (BH_Req).
+ * The folio lock pins each folio's buffers meanwhile.
+ */
 void clean_bdev_aliases(struct block_device *bdev, sector_t block,
 			sector_t len)
 {
-	/* only the write path allocates blocks that may alias; nothing yet */
+	struct address_space *aspace = bdev->bd_mapping;
+	struct folio_batch fbatch;
+	unsigned int bbits, i;
+	pgoff_t index, last;
+
+	if (!aspace || !len || !aspace->nrpages)
+		return;
+	bbits = aspace->host->i_blkbits;
+	index = ((loff_t)block << bbits) >> PAGE_SHIFT;
+	last = ((loff_t)(block + len - 1) << bbits) >> PAGE_SHIFT;
+
+	folio_batch_init(&fbatch);
+	while (index <= last &&
+	       filemap_get_folios(aspace, &index, last, &fbatch)) {
+		for (i = 0; i < folio_batch_count(&fbatch); i++) {
+			struct folio *folio = fbatch.folios[i];
+			struct buffer_head *head, *bh;
+
+			if (!folio_buffers(folio))
+				continue;
+			folio_lock(folio);
+			head = folio_buffers(folio);
+			bh = head;
+			while (bh) {
+				if (buffer_mapped(bh) &&
+				    bh->b_blocknr >= block &&
+				    bh->b_blocknr < block + len) {
+					clear_buffer_dirty(bh);
+					wait_on_buffer(bh);
+					clear_buffer_req(bh);
+				}
+				bh = bh->b_this_page;
+				if (bh == head)
+					break;
+			}
+			folio_unlock(folio);
+		}
+		folio_batch_release(&fbatch);
+		cond_resched();
+		if (!index)
+			break;		/* wrapped past the last index */
+	}
 }
 
 void write_boundary_block(struct block_device *bdev, sector_t bblock,
@@ -842,6 +902,7 @@ static bool folio_set_dirty_and_inode(struct folio *folio)
 
 	if (folio_test_set_dirty(folio))
 		return false;
+	kshim_account_folio_dirtied(folio, aspace);
 	/* a file's mapping dirties its inode; the bdev has no super block */
 	if (aspace && aspace->host && aspace->host->i_sb)
 		__mark_inode_dirty(aspace->host, I_DIRTY_PAGES);
@@ -896,6 +957,8 @@ bool block_dirty_folio(struct address_space *aspace, struct folio *folio)
 	}
 	newly_dirty = !folio_test_set_dirty(folio);
 	spin_unlock(&aspace->i_private_lock);
+	if (newly_dirty)
+		kshim_account_folio_dirtied(folio, aspace);
 	if (newly_dirty && aspace->host && aspace->host->i_sb)
 		__mark_inode_dirty(aspace->host, I_DIRTY_PAGES);
 	return newly_dirty;
@@ -1327,9 +1390,16 @@ void mark_buffer_async_write(struct buffer_head *bh)
 }
 
 /*
- * Write the dirty buffers of a locked folio: map the dirty ones that are
- * not mapped yet, then lock and send each; the folio is unlocked and in
- * writeback until the last write ends.
+ * Write the dirty buffers of a locked folio.  First every dirty buffer
+ * inside i_size gets a disk block (get_block with create=1; a block that
+ * comes back BH_New may still have a dirty alias in the block device's
+ * cache, which must not overwrite it later); buffers past i_size are only
+ * cleaned.  Then the dirty mapped buffers are locked and sent; the folio
+ * is unlocked and stays in writeback until the last of them completes.
+ * When mapping fails (-ENOSPC, -EIO), the buffers that do have blocks are
+ * still written, so no block the file already owns keeps stale contents,
+ * the others are cleaned, and the error is recorded in the mapping
+ * (mapping_set_error) for fsync to report.
  */
 int __block_write_full_folio(struct inode *ip, struct folio *folio,
 			     get_block_t *get_block,
@@ -1340,6 +1410,7 @@ int __block_write_full_folio(struct inode *ip, struct folio *folio,
 	sector_t block, last_block;
 	int nr = 0, i, err = 0;
 
+	BUG_ON(!folio_test_locked(folio));
 	head = folio_buffers(folio);
 	if (!head)
 		head = create_empty_buffers(folio, i_blocksize(ip),
@@ -1353,23 +1424,34 @@ int __block_write_full_folio(struct inode *ip, struct folio *folio,
 	bh = head;
 	do {
 		if (block > last_block) {
-			/* beyond EOF: nothing to write there */
+			/* past EOF (a truncate is running): zeroed, not written */
 			clear_buffer_dirty(bh);
 			set_buffer_uptodate(bh);
-		} else if (!buffer_mapped(bh) && buffer_dirty(bh)) {
+		} else if (buffer_dirty(bh) &&
+			   (!buffer_mapped(bh) || buffer_delay(bh))) {
+			WARN_ON(bh->b_size != blocksize);
 			err = get_block(ip, block, bh, 1);
 			if (err)
 				break;
 			clear_buffer_delay(bh);
+			if (buffer_new(bh)) {
+				clear_buffer_new(bh);
+				clean_bdev_bh_alias(bh);
+			}
 		}
 		bh = bh->b_this_page;
 		block++;
 	} while (bh != head);
 
+	/* collect what goes to disk, each buffer locked while in flight */
 	bh = head;
 	do {
-		if (!buffer_mapped(bh) || !buffer_dirty(bh))
+		if (!buffer_mapped(bh) || (err && buffer_delay(bh))) {
+			/* after a failed mapping, what has no block is lost */
+			if (err)
+				clear_buffer_dirty(bh);
 			continue;
+		}
 		lock_buffer(bh);
 		if (test_clear_buffer_dirty(bh)) {
 			mark_buffer_async_write(bh);
@@ -1380,12 +1462,13 @@ int __block_write_full_folio(struct inode *ip, struct folio *folio,
 	} while ((bh = bh->b_this_page) != head);
 
 	if (err)
-		set_bit(err == -ENOSPC ? AS_ENOSPC : AS_EIO, &folio->mapping->flags);
+		mapping_set_error(folio->mapping, err);
 	BUG_ON(folio_test_writeback(folio));
 	folio_start_writeback(folio);
 	folio_unlock(folio);
 	for (i = 0; i < nr; i++)
 		submit_bh(REQ_OP_WRITE | wbc_to_write_flags(wbc), arr[i]);
+	/* nothing was dirty after all (written by hand meanwhile) */
 	if (!nr)
 		folio_end_writeback(folio);
 	return err;
@@ -1409,80 +1492,407 @@ int block_write_full_folio(struct folio *folio, struct writeback_control *wbc,
 	return __block_write_full_folio(ip, folio, get_block, wbc);
 }
 
-/* --- the write path of regular files: later issues ------------------------------ */
+/* --- the write path of regular files --------------------------------------------- */
 
-#define KSHIM_WRITE_PATH()                                                  \
-	WARN_ONCE(1, "kshim: %s comes with the write path\n", __func__)
+/* a locked folio's buffer ring, created empty (state @b_state) if missing */
+static struct buffer_head *folio_buffers_for_write(struct folio *folio,
+						   struct inode *ip,
+						   unsigned long b_state)
+{
+	struct buffer_head *head = folio_buffers(folio);
+
+	BUG_ON(!folio_test_locked(folio));
+	if (!head)
+		head = create_empty_buffers(folio, i_blocksize(ip), b_state);
+	return head;
+}
+
+/*
+ * After a failed or short copy into [from, to): blocks the write path
+ * allocated (BH_New) must not expose what the disk held before, so the
+ * part of them inside the range is zeroed (the rest was zeroed when they
+ * were mapped) unless the folio was uptodate anyway; they are dirtied,
+ * so the zeroes reach the disk, and lose BH_New.
+ */
+void folio_zero_new_buffers(struct folio *folio, size_t from, size_t to)
+{
+	struct buffer_head *head, *bh;
+	size_t bstart = 0;
+
+	BUG_ON(!folio_test_locked(folio));
+	head = folio_buffers(folio);
+	if (!head)
+		return;
+	bh = head;
+	do {
+		size_t bend = bstart + bh->b_size;
+
+		if (buffer_new(bh) && bend > from && bstart < to) {
+			if (!folio_test_uptodate(folio)) {
+				folio_zero_segment(folio, max(from, bstart),
+						   min(to, bend));
+				set_buffer_uptodate(bh);
+			}
+			clear_buffer_new(bh);
+			mark_buffer_dirty(bh);
+		}
+		bstart = bend;
+		bh = bh->b_this_page;
+	} while (bh != head);
+}
+
+/*
+ * Get [pos, pos + len) of a locked folio ready for the writer's copy:
+ *  - every block the range touches is mapped with get_block(create=1);
+ *  - a block allocated just now (BH_New) has no valid contents on disk:
+ *    in an uptodate folio it is simply dirtied, otherwise the part of it
+ *    the copy will not cover is zeroed;
+ *  - an old block only partly covered by the range and not uptodate is
+ *    read first (at most the first and the last block), so the copy
+ *    lands on the real data;
+ *  - blocks outside the range learn the folio's uptodate state.
+ * On error, the new blocks inside the range are zeroed and dirtied
+ * (folio_zero_new_buffers) and the error is returned; the caller gives
+ * back the blocks past i_size.
+ */
+int __block_write_begin(struct folio *folio, loff_t pos, unsigned int len,
+			get_block_t *get_block)
+{
+	struct inode *ip = folio->mapping->host;
+	size_t from = offset_in_folio(folio, pos), to = from + len;
+	bool uptodate = folio_test_uptodate(folio);
+	struct buffer_head *head, *bh, *reads[2];
+	unsigned int nr_reads = 0, bsize;
+	size_t bstart = 0;
+	sector_t iblock;
+	int err = 0;
+
+	BUG_ON(from > to || to > folio_size(folio));
+	head = folio_buffers_for_write(folio, ip, 0);
+	bsize = head->b_size;
+	iblock = (sector_t)folio->index << (PAGE_SHIFT - ilog2(bsize));
+
+	bh = head;
+	do {
+		size_t bend = bstart + bsize;
+		bool partial = bstart < from || bend > to;
+
+		if (bend <= from || bstart >= to) {
+			if (uptodate)
+				set_buffer_uptodate(bh);
+			goto next;
+		}
+		clear_buffer_new(bh);
+		if (!buffer_mapped(bh)) {
+			WARN_ON(bh->b_size != bsize);
+			err = get_block(ip, iblock, bh, 1);
+			if (err)
+				break;
+			if (buffer_new(bh)) {
+				/* an old metadata copy must not overwrite it */
+				clean_bdev_bh_alias(bh);
+				if (uptodate) {
+					clear_buffer_new(bh);
+					set_buffer_uptodate(bh);
+					mark_buffer_dirty(bh);
+				} else if (partial) {
+					folio_zero_segments(folio, bstart, from,
+							    to, bend);
+				}
+				goto next;
+			}
+		}
+		if (uptodate) {
+			set_buffer_uptodate(bh);
+			goto next;
+		}
+		if (partial && !buffer_uptodate(bh) && !buffer_delay(bh) &&
+		    !buffer_unwritten(bh)) {
+			/* only the first and the last block can be partial */
+			BUG_ON(nr_reads >= ARRAY_SIZE(reads));
+			bh_read_nowait(bh, 0);
+			reads[nr_reads++] = bh;
+		}
+next:
+		iblock++;
+		bstart = bend;
+		bh = bh->b_this_page;
+	} while (bh != head);
+
+	while (nr_reads) {
+		bh = reads[--nr_reads];
+		wait_on_buffer(bh);
+		if (!buffer_uptodate(bh))
+			err = -EIO;
+	}
+	if (unlikely(err))
+		folio_zero_new_buffers(folio, from, to);
+	return err;
+}
+
+/*
+ * The copy into [from, to) is done: those buffers are uptodate and
+ * dirty (which dirties the folio and the inode); when every other buffer
+ * was uptodate already the whole folio is, and the next read skips
+ * ->read_folio.
+ */
+static void commit_written_buffers(struct folio *folio, size_t from,
+				   size_t to)
+{
+	struct buffer_head *head = folio_buffers(folio), *bh;
+	bool all_uptodate = true;
+	size_t bstart = 0;
+
+	if (!head)
+		return;
+	bh = head;
+	do {
+		size_t bend = bstart + bh->b_size;
+
+		if (bend > from && bstart < to) {
+			set_buffer_uptodate(bh);
+			mark_buffer_dirty(bh);
+		} else if (!buffer_uptodate(bh)) {
+			all_uptodate = false;
+		}
+		clear_buffer_new(bh);
+		bstart = bend;
+		bh = bh->b_this_page;
+	} while (bh != head);
+	if (all_uptodate)
+		folio_mark_uptodate(folio);
+}
+
+void block_commit_write(struct page *page, unsigned int from, unsigned int to)
+{
+	commit_written_buffers(page_folio(page), from, to);
+}
 
 int block_write_begin(struct address_space *aspace, loff_t pos,
 		      unsigned int len, struct folio **foliop,
 		      get_block_t *get_block)
 {
-	KSHIM_WRITE_PATH();
-	return -EROFS;
+	struct folio *folio;
+	int err;
+
+	folio = __filemap_get_folio(aspace, pos >> PAGE_SHIFT, FGP_WRITEBEGIN,
+				    mapping_gfp_mask(aspace));
+	if (IS_ERR(folio))
+		return PTR_ERR(folio);
+	err = __block_write_begin(folio, pos, len, get_block);
+	if (unlikely(err)) {
+		folio_unlock(folio);
+		folio_put(folio);
+		folio = NULL;
+	}
+	*foliop = folio;
+	return err;
 }
 
-int __block_write_begin(struct folio *folio, loff_t pos, unsigned int len,
-			get_block_t *get_block)
-{
-	KSHIM_WRITE_PATH();
-	return -EROFS;
-}
-
+/*
+ * Commit @copied of the @len bytes prepared at @pos.  A short copy into
+ * a folio that is not uptodate cannot be half-committed (a partly
+ * written buffer would be neither old nor new data): it counts as
+ * nothing, the new blocks are zeroed, and the caller retries.
+ */
 int block_write_end(struct file *file, struct address_space *aspace,
 		    loff_t pos, unsigned int len, unsigned int copied,
 		    struct folio *folio, void *fsdata)
 {
-	KSHIM_WRITE_PATH();
-	return 0;
+	size_t start = offset_in_folio(folio, pos);
+
+	if (unlikely(copied < len)) {
+		if (!folio_test_uptodate(folio))
+			copied = 0;
+		folio_zero_new_buffers(folio, start + copied, start + len);
+	}
+	flush_dcache_folio(folio);
+	commit_written_buffers(folio, start, start + copied);
+	return copied;
 }
 
+/*
+ * block_write_end(), then the size: i_size grows while the folio is
+ * still locked (writeback zeroes whatever lies past i_size, so it must
+ * never see the new data beyond an old size); the inode is dirtied after
+ * the folio is released.  The caller holds i_rwsem.
+ */
 int generic_write_end(struct file *file, struct address_space *aspace,
 		      loff_t pos, unsigned int len, unsigned int copied,
 		      struct folio *folio, void *fsdata)
 {
-	KSHIM_WRITE_PATH();
+	struct inode *ip = aspace->host;
+	loff_t size_before = ip->i_size;
+	bool grew = false;
+
+	copied = block_write_end(file, aspace, pos, len, copied, folio,
+				 fsdata);
+	if (pos + copied > ip->i_size) {
+		i_size_write(ip, pos + copied);
+		grew = true;
+	}
 	folio_unlock(folio);
 	folio_put(folio);
-	return 0;
+
+	/* a write past the old end leaves a gap that must read as zeroes */
+	if (size_before < pos)
+		pagecache_isize_extended(ip, size_before, pos);
+	if (grew)
+		mark_inode_dirty(ip);
+	return copied;
 }
 
-void folio_zero_new_buffers(struct folio *folio, size_t from, size_t to)
+/*
+ * Filesystems without holes (cont_write_begin users): before data can go
+ * at @pos, everything from the initialized end *@bytes up to @pos is
+ * written as zeroes through the filesystem's own write_begin/write_end,
+ * folio by folio.  *@bytes advances as blocks get allocated (the driver
+ * moves it in get_block); a partial last block is rounded up first.
+ */
+static int zero_fill_up_to(struct file *file, struct address_space *aspace,
+			   loff_t pos, loff_t *bytes)
 {
-	KSHIM_WRITE_PATH();
+	const struct address_space_operations *aops = aspace->a_ops;
+	unsigned int bsize = i_blocksize(aspace->host);
+	pgoff_t target = pos >> PAGE_SHIFT;
+	struct folio *folio;
+	void *fsdata = NULL;
+	int ret;
+
+	for (;;) {
+		loff_t filled = *bytes;
+		pgoff_t index = filled >> PAGE_SHIFT;
+		unsigned int start = offset_in_page(filled), len;
+
+		if (index > target)
+			return 0;
+		if (index == target) {
+			/* the folio @pos is in: zero only up to @pos */
+			if (offset_in_page(pos) <= start)
+				return 0;
+			len = offset_in_page(pos) - start;
+		} else {
+			len = PAGE_SIZE - start;
+		}
+		if (start & (bsize - 1))
+			*bytes = round_up(filled, bsize);
+
+		ret = aops->write_begin(file, aspace, filled, len, &folio,
+					&fsdata);
+		if (ret)
+			return ret;
+		folio_zero_range(folio, offset_in_folio(folio, filled), len);
+		ret = aops->write_end(file, aspace, filled, len, len, folio,
+				      fsdata);
+		if (ret < 0)
+			return ret;
+		BUG_ON(ret != len);
+		if (index == target)
+			return 0;
+		balance_dirty_pages_ratelimited(aspace);
+		if (fatal_signal_pending(current))
+			return -EINTR;
+	}
 }
 
 int cont_write_begin(struct file *file, struct address_space *aspace,
 		     loff_t pos, unsigned int len, struct folio **foliop,
 		     void **fsdata, get_block_t *get_block, loff_t *bytes)
 {
-	KSHIM_WRITE_PATH();
-	return -EROFS;
+	unsigned int bsize = i_blocksize(aspace->host);
+	int err;
+
+	err = zero_fill_up_to(file, aspace, pos, bytes);
+	if (err)
+		return err;
+	/* the write itself covers the rest of a partial initialized block */
+	if (pos + len > *bytes && (*bytes & (bsize - 1)))
+		*bytes = round_up(*bytes, bsize);
+	return block_write_begin(aspace, pos, len, foliop, get_block);
 }
 
+/*
+ * Grow a file to @size through an empty write at @size: the filesystem's
+ * write_begin/write_end (cont_write_begin for filesystems without holes)
+ * does whatever growing takes, generic_write_end moves i_size.
+ */
 int generic_cont_expand_simple(struct inode *ip, loff_t size)
 {
-	KSHIM_WRITE_PATH();
-	return -EROFS;
-}
+	struct address_space *aspace = ip->i_mapping;
+	struct folio *folio;
+	void *fsdata = NULL;
+	int err;
 
-void block_commit_write(struct page *page, unsigned int from, unsigned int to)
-{
-	KSHIM_WRITE_PATH();
+	err = inode_newsize_ok(ip, size);
+	if (err)
+		return err;
+	err = aspace->a_ops->write_begin(NULL, aspace, size, 0, &folio,
+					 &fsdata);
+	if (err)
+		return err;
+	err = aspace->a_ops->write_end(NULL, aspace, size, 0, 0, folio,
+				       fsdata);
+	BUG_ON(err > 0);
+	return err < 0 ? err : 0;
 }
 
 int block_page_mkwrite(struct vm_area_struct *vma, struct vm_fault *vmf,
 		       get_block_t get_block)
 {
-	KSHIM_WRITE_PATH();
-	return -EROFS;
+	/* kshim has no mmap, so no write faults */
+	return -EFAULT;
 }
 
+/*
+ * Before a file is cut at @from: the block that will hold the new end
+ * is zeroed from @from on, in the page cache and (dirtied) on disk, so
+ * growing the file later never shows the old bytes.  Holes need nothing.
+ */
 int block_truncate_page(struct address_space *aspace, loff_t from,
 			get_block_t *get_block)
 {
-	KSHIM_WRITE_PATH();
-	return -EROFS;
+	struct inode *ip = aspace->host;
+	unsigned int bsize = i_blocksize(ip);
+	size_t tail = from & (bsize - 1), offset;
+	struct buffer_head *bh;
+	struct folio *folio;
+	sector_t iblock;
+	int err = 0;
+
+	if (!tail)
+		return 0;	/* the cut is on a block boundary */
+
+	folio = filemap_grab_folio(aspace, from >> PAGE_SHIFT);
+	if (IS_ERR(folio))
+		return PTR_ERR(folio);
+	bh = folio_buffers_for_write(folio, ip, 0);
+	offset = offset_in_folio(folio, from);
+	iblock = ((sector_t)folio->index << (PAGE_SHIFT - ip->i_blkbits)) +
+		 (offset >> ip->i_blkbits);
+	while (bh_offset(bh) + bsize <= offset)
+		bh = bh->b_this_page;
+
+	if (!buffer_mapped(bh)) {
+		WARN_ON(bh->b_size != bsize);
+		err = get_block(ip, iblock, bh, 0);
+		if (err || !buffer_mapped(bh))
+			goto out;	/* an error, or a hole */
+	}
+	if (folio_test_uptodate(folio))
+		set_buffer_uptodate(bh);
+	if (!buffer_uptodate(bh) && !buffer_delay(bh) &&
+	    !buffer_unwritten(bh)) {
+		err = bh_read(bh, 0);
+		if (err < 0)
+			goto out;
+		err = 0;
+	}
+	folio_zero_range(folio, offset, bsize - tail);
+	mark_buffer_dirty(bh);
+out:
+	folio_unlock(folio);
+	folio_put(folio);
+	return err;
 }
 
 int buffer_migrate_folio(struct address_space *aspace, struct folio *dst,

@@ -12,12 +12,17 @@
  * the last put frees it; in_group_p() is true for the fsgid and the
  * supplementary groups (kept sorted and searched by bisection);
  * override_creds()/revert_creds() switch the effective credentials.
+ *
+ * The umask (the kernel keeps it in current->fs) is per thread here too:
+ * kshim_set_umask() sets the calling thread's, current_umask() reads it,
+ * 022 until set, as a process started by a usual shell.
  */
 #include <linux/cred.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 #include <linux/user_namespace.h>
+#include <linux/fs.h>
 #include <kshim/vfs.h>
 
 struct user_namespace init_user_ns = {
@@ -212,4 +217,17 @@ void kshim_set_creds(unsigned int uid, unsigned int gid,
 	new->user_ns = &init_user_ns;
 	new->group_info = gi;
 	commit_creds(new);
+}
+
+/* the calling thread's file creation mask (see the comment at the top) */
+static __thread unsigned int thread_umask = 0022;
+
+int current_umask(void)
+{
+	return thread_umask;
+}
+
+void kshim_set_umask(unsigned int umask)
+{
+	thread_umask = umask & S_IRWXUGO;
 }

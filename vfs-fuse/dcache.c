@@ -15,7 +15,11 @@
  *    place) instead of creating a second one; for other inodes it
  *    instantiates and hashes the new dentry and returns NULL;
  *  - dentries are freed after an RCU grace period: lockless lookups may
- *    still be walking the hash chain.
+ *    still be walking the hash chain;
+ *  - renames: d_move() puts a dentry in the target's place and leaves the
+ *    target unhashed, d_exchange() swaps two dentries' places (both stay
+ *    hashed); d_ancestor()/is_subdir() answer under the tree lock for
+ *    callers holding s_vfs_rename_mutex.
  *
  * Locking (kshim's own scheme, simpler than the kernel's): the tree lock
  * guards the shape of the tree (d_parent, d_children/d_sib, inode
@@ -792,14 +796,19 @@ static void swap_names(struct dentry *a, struct dentry *b)
 }
 
 /*
- * Move @dentry to the place (parent, name) of @target, which is left
- * unhashed.  tree_lock held.  Returns the old parent, whose reference the
- * caller drops (NULL if the parent did not change).
+ * Rename in the cache: @dentry takes the place (parent, name, hash) of
+ * @target.  Without @exchange, @target is left unhashed under its parent
+ * with @dentry's old name (a replaced file stays reachable only through
+ * the references still held on it).  With @exchange, @target takes
+ * @dentry's old place and both stay hashed.  tree_lock held.  Returns the
+ * parent whose reference the caller must drop (NULL if none is owed).
  */
-static struct dentry *__d_move(struct dentry *dentry, struct dentry *target)
+static struct dentry *__d_move(struct dentry *dentry, struct dentry *target,
+			       bool exchange)
 {
 	struct dentry *old_parent = dentry->d_parent;
 	struct dentry *new_parent = target->d_parent;
+	struct dentry *owed = NULL;
 
 	spin_lock(&dentry->d_lock);
 	spin_lock(&target->d_lock);
@@ -807,23 +816,33 @@ static struct dentry *__d_move(struct dentry *dentry, struct dentry *target)
 	__d_drop(target);
 	swap_names(dentry, target);
 	if (old_parent != new_parent) {
-		if (old_parent != dentry)
+		bool was_root = old_parent == dentry;
+
+		if (!was_root)
 			hlist_del_init(&dentry->d_sib);
-		else
-			old_parent = NULL;
-		spin_lock(&new_parent->d_lock);
-		dget_dlock(new_parent);
-		spin_unlock(&new_parent->d_lock);
 		dentry->d_parent = new_parent;
 		hlist_add_head(&dentry->d_sib, &new_parent->d_children);
-	} else {
-		old_parent = NULL;
+		if (exchange && !was_root) {
+			/* the two parent references simply change hands */
+			hlist_del_init(&target->d_sib);
+			target->d_parent = old_parent;
+			hlist_add_head(&target->d_sib,
+				       &old_parent->d_children);
+		} else {
+			spin_lock(&new_parent->d_lock);
+			dget_dlock(new_parent);
+			spin_unlock(&new_parent->d_lock);
+			if (!was_root)
+				owed = old_parent;
+		}
 	}
 	dentry->d_flags &= ~DCACHE_DISCONNECTED;
 	__d_rehash(dentry);
+	if (exchange)
+		__d_rehash(target);
 	spin_unlock(&target->d_lock);
 	spin_unlock(&dentry->d_lock);
-	return old_parent;
+	return owed;
 }
 
 void d_move(struct dentry *dentry, struct dentry *target)
@@ -831,9 +850,70 @@ void d_move(struct dentry *dentry, struct dentry *target)
 	struct dentry *old;
 
 	spin_lock(&tree_lock);
-	old = __d_move(dentry, target);
+	old = __d_move(dentry, target, false);
 	spin_unlock(&tree_lock);
 	dput(old);
+}
+
+/* RENAME_EXCHANGE: the two dentries trade places; both stay hashed */
+void d_exchange(struct dentry *dentry1, struct dentry *dentry2)
+{
+	struct dentry *old;
+
+	WARN_ON(!dentry1->d_inode || !dentry2->d_inode);
+	WARN_ON(IS_ROOT(dentry1) || IS_ROOT(dentry2));
+	spin_lock(&tree_lock);
+	old = __d_move(dentry1, dentry2, true);
+	spin_unlock(&tree_lock);
+	dput(old);
+}
+
+/*
+ * If @p1 is a proper ancestor of @p2, the child of @p1 on the way down to
+ * @p2 (which may be @p2 itself); otherwise NULL.  The caller keeps the
+ * directory tree still (s_vfs_rename_mutex), the walk itself runs under
+ * the tree lock.
+ */
+struct dentry *d_ancestor(struct dentry *p1, struct dentry *p2)
+{
+	struct dentry *walk, *found = NULL;
+
+	spin_lock(&tree_lock);
+	for (walk = p2; !IS_ROOT(walk); walk = walk->d_parent) {
+		if (walk->d_parent == p1) {
+			found = walk;
+			break;
+		}
+	}
+	spin_unlock(&tree_lock);
+	return found;
+}
+
+/* is @new_dentry @old_dentry or somewhere below it? */
+bool is_subdir(struct dentry *new_dentry, struct dentry *old_dentry)
+{
+	struct dentry *walk;
+	bool below = false;
+
+	if (new_dentry == old_dentry)
+		return true;
+	spin_lock(&tree_lock);
+	for (walk = new_dentry; !IS_ROOT(walk); walk = walk->d_parent) {
+		if (walk->d_parent == old_dentry) {
+			below = true;
+			break;
+		}
+	}
+	spin_unlock(&tree_lock);
+	return below;
+}
+
+/* a removed or replaced name can never become a mount point */
+void dont_mount(struct dentry *dentry)
+{
+	spin_lock(&dentry->d_lock);
+	dentry->d_flags |= DCACHE_CANT_MOUNT;
+	spin_unlock(&dentry->d_lock);
 }
 
 struct dentry *d_splice_alias(struct inode *inode, struct dentry *dentry)
@@ -867,7 +947,7 @@ struct dentry *d_splice_alias(struct inode *inode, struct dentry *dentry)
 		spin_lock(&alias->d_lock);
 		dget_dlock(alias);
 		spin_unlock(&alias->d_lock);
-		old = __d_move(alias, dentry);
+		old = __d_move(alias, dentry, false);
 		spin_unlock(&tree_lock);
 		dput(old);
 		iput(inode);	/* the alias holds its own reference */

@@ -209,6 +209,7 @@ static void __filemap_remove_folio(struct folio *folio)
 
 	/* a dirty folio leaving the cache is cleaned, as the kernel does */
 	folio_clear_dirty(folio);
+	kshim_account_folio_cleaned(folio);
 	WRITE_ONCE(folio->mapping, NULL);
 	kfree(node);
 }
@@ -875,12 +876,19 @@ int filemap_write_and_wait_range(struct address_space *mapping,
 int file_check_and_advance_wb_err(struct file *file)
 {
 	struct address_space *mapping = file->f_mapping;
+	int err = 0;
 
-	/*
-	 * kshim has no lib/errseq.c yet: report the mapping's AS_* error
-	 * bits once instead of the per-file errseq cursor.
-	 */
-	return filemap_check_errors(mapping);
+	/* each opener learns a writeback error once, through f_wb_err */
+	if (errseq_check(&mapping->wb_err, READ_ONCE(file->f_wb_err))) {
+		spin_lock(&file->f_lock);
+		err = errseq_check_and_advance(&mapping->wb_err,
+					       &file->f_wb_err);
+		spin_unlock(&file->f_lock);
+	}
+	/* the legacy AS_* bits have been reported through the cursor too */
+	clear_bit(AS_EIO, &mapping->flags);
+	clear_bit(AS_ENOSPC, &mapping->flags);
+	return err;
 }
 
 int file_write_and_wait_range(struct file *file, loff_t start, loff_t end)
@@ -947,25 +955,137 @@ bool filemap_release_folio(struct folio *folio, gfp_t gfp)
 	return try_to_free_buffers(folio);
 }
 
-/* --- the write path and mmap: later issues -------------------------------- */
+/* --- the buffered write path ---------------------------------------------- */
 
-ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *i)
+/*
+ * One step of a buffered write: up to @want bytes at @pos, all in one
+ * folio.  ->write_begin hands the folio locked with its blocks ready,
+ * the data is copied in from @from, ->write_end commits and reports how
+ * much it took (it may refuse a short copy entirely: then the step is
+ * retried with just what the source could give).  Returns the bytes
+ * committed (0 only if the source gave nothing) or a negative errno;
+ * @from has advanced by exactly the committed bytes.
+ */
+static long write_step(struct file *file, struct address_space *mapping,
+		       loff_t pos, size_t want, struct iov_iter *from)
 {
-	WARN_ONCE(1, "kshim: %s comes with the write path\n", __func__);
-	return -EROFS;
+	const struct address_space_operations *aops = mapping->a_ops;
+
+	for (;;) {
+		struct folio *folio;
+		void *fsdata = NULL;
+		size_t in_folio, got;
+		long took;
+
+		/* kshim's sources are plain memory: this only finds the end */
+		if (fault_in_iov_iter_readable(from, want) == want)
+			return -EFAULT;
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		took = aops->write_begin(file, mapping, pos, want, &folio,
+					 &fsdata);
+		if (took < 0)
+			return took;
+		in_folio = folio_size(folio) - offset_in_folio(folio, pos);
+		want = min(want, in_folio);
+		got = copy_folio_from_iter_atomic(folio,
+						  offset_in_folio(folio, pos),
+						  want, from);
+		flush_dcache_folio(folio);
+		took = aops->write_end(file, mapping, pos, want, got, folio,
+				       fsdata);
+		if (took != (long)got)
+			iov_iter_revert(from, got - max(took, 0L));
+		if (took != 0 || got == 0)
+			return took;
+		/* refused a short copy: go again with what the source had */
+		want = got;
+	}
 }
 
+/*
+ * The buffered write loop of every page-cache filesystem: folio after
+ * folio, each prepared, filled and committed by the filesystem, with the
+ * dirty throttle consulted before each.  Returns the bytes written (and
+ * moves ki_pos past them) or, if nothing was written, the error that
+ * stopped it: a later -ENOSPC makes a short write, as in the kernel.
+ * Caller holds i_rwsem (exclusively).
+ */
+ssize_t generic_perform_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	struct file *file = iocb->ki_filp;
+	struct address_space *mapping = file->f_mapping;
+	size_t folio_max = mapping_max_folio_size(mapping);
+	loff_t pos = iocb->ki_pos;
+	ssize_t written = 0;
+	long step = 0;
+
+	while (iov_iter_count(from)) {
+		size_t room = folio_max - (pos & (folio_max - 1));
+
+		balance_dirty_pages_ratelimited(mapping);
+		step = write_step(file, mapping, pos,
+				  min(room, iov_iter_count(from)), from);
+		if (step <= 0)
+			break;
+		pos += step;
+		written += step;
+		cond_resched();
+	}
+	if (!written)
+		return step;
+	iocb->ki_pos += written;
+	return written;
+}
+
+/*
+ * A write to a file whose i_rwsem the caller holds: privileges and times
+ * first (file_remove_privs, mtime/ctime, through kiocb_modified), then
+ * the page cache.  kshim has no direct I/O: an O_DIRECT write is written
+ * through the page cache and then to the disk before it returns, which
+ * is what a filesystem's own fallback to buffered I/O provides.  O_SYNC
+ * is the caller's business (generic_write_sync, outside i_rwsem).
+ */
 ssize_t __generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
-	WARN_ONCE(1, "kshim: %s comes with the write path\n", __func__);
-	return -EROFS;
+	struct address_space *mapping = iocb->ki_filp->f_mapping;
+	loff_t start = iocb->ki_pos;
+	ssize_t written;
+	int err;
+
+	err = kiocb_modified(iocb);
+	if (err)
+		return err;
+	written = generic_perform_write(iocb, from);
+	if (written > 0 && (iocb->ki_flags & IOCB_DIRECT)) {
+		err = filemap_write_and_wait_range(mapping, start,
+						   start + written - 1);
+		if (err)
+			return err;
+	}
+	return written;
 }
 
+/*
+ * ->write_iter for most filesystems: writers of one file are serialized
+ * by its i_rwsem, taken exclusively, around the checks (append position,
+ * size limits) and the write; synchronous writes are flushed after the
+ * lock is dropped.
+ */
 ssize_t generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
-	WARN_ONCE(1, "kshim: %s comes with the write path\n", __func__);
-	return -EROFS;
+	struct inode *inode = iocb->ki_filp->f_mapping->host;
+	ssize_t ret;
+
+	inode_lock(inode);
+	ret = generic_write_checks(iocb, from);
+	if (ret > 0)
+		ret = __generic_file_write_iter(iocb, from);
+	inode_unlock(inode);
+	return ret > 0 ? generic_write_sync(iocb, ret) : ret;
 }
+
+/* --- mmap and splice: not in kshim ------------------------------------------- */
 
 ssize_t filemap_splice_read(struct file *in, loff_t *ppos,
 			    struct pipe_inode_info *pipe, size_t len,
@@ -1036,9 +1156,24 @@ out:
 	return done;
 }
 
+void kshim_pagecache_for_each_folio(void (*fn)(struct folio *folio))
+{
+	struct folio *folio;
+
+	spin_lock(&pc_lru_lock);
+	list_for_each_entry(folio, &pc_lru, kshim_lru)
+		fn(folio);
+	spin_unlock(&pc_lru_lock);
+}
+
+/*
+ * Reclaim never writes: a dirty or writeback folio met here is skipped
+ * (the caller may hold folio locks writeback would need) and the flusher
+ * is asked to clean the cache so the next scan finds clean folios.
+ */
 unsigned long kshim_pagecache_shrink(unsigned long nr_to_scan)
 {
-	unsigned long freed = 0;
+	unsigned long freed = 0, dirty_seen = 0;
 
 	while (nr_to_scan--) {
 		struct folio *folio;
@@ -1059,10 +1194,14 @@ unsigned long kshim_pagecache_shrink(unsigned long nr_to_scan)
 			folio_put(folio);
 			continue;
 		}
-		if (pc_evict_folio(folio))
+		if (folio_test_dirty(folio))
+			dirty_seen++;
+		else if (pc_evict_folio(folio))
 			freed++;
 		folio_put(folio);
 	}
+	if (dirty_seen)
+		kshim_flusher_kick();
 	return freed;
 }
 

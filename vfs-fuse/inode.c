@@ -646,6 +646,10 @@ static void evict(struct inode *ip)
 	BUG_ON(!(ip->i_state & I_FREEING));
 	kshim_sb_dirty_list_del(ip);
 	inode_sb_list_del(ip);
+	/* a writer still holding I_SYNC finishes before the inode goes */
+	spin_lock(&ip->i_lock);
+	inode_wait_for_writeback(ip);
+	spin_unlock(&ip->i_lock);
 
 	if (op->evict_inode) {
 		op->evict_inode(ip);

@@ -76,6 +76,9 @@ struct vfsmount;
 
 struct dentry *kshim_lookup_one(struct dentry *parent, const char *name,
 				unsigned int len);
+/* the same with the parent's i_rwsem held exclusive (namespace changes) */
+struct dentry *kshim_lookup_one_excl(struct dentry *parent, const char *name,
+				     unsigned int len);
 struct dentry *kshim_d_alloc_parallel(struct dentry *parent,
 				      const struct qstr *name, bool *is_new);
 void kshim_d_lookup_done(struct dentry *dentry);
@@ -93,5 +96,49 @@ void kshim_shrink_dcache_for_umount(struct super_block *sb);
 int kshim_writeback_inodes_sb(struct super_block *sb, int wait);
 /* inode.c: take an inode off its super block's dirty list */
 void kshim_sb_dirty_list_del(struct inode *ip);
+
+/*
+ * Writeback and memory part (fs-writeback.c, page-writeback.c, sync.c,
+ * vmscan.c, the reclaim end of filemap.c):
+ *
+ *  - Every path that makes a page-cache folio dirty calls
+ *    kshim_account_folio_dirtied() after it won the dirty bit (it also
+ *    notes when a block device's cache became dirty); cleaning goes
+ *    through folio_clear_dirty_for_io(), __folio_cancel_dirty() or
+ *    kshim_account_folio_cleaned() (removal from the cache).  Counting
+ *    is once per folio whatever the order of calls.
+ *  - kshim_dirty_pages() is the dirty page-cache size in pages,
+ *    kshim_dirty_pages_peak() its highest value since the last reset;
+ *    kshim_dirty_limit_pages() the throttling limit (a writer never
+ *    waits below it), kshim_set_dirty_limit() overrides it (bytes, 0 =
+ *    derived from the memory cap).
+ *  - One flusher thread serves every read-write super block: started at
+ *    the first read-write mount (kshim_writeback_sb_mounted(), called
+ *    once SB_ACTIVE is set), stopped when the last one goes
+ *    (kshim_writeback_sb_unmounting(), called by generic_shutdown_super()
+ *    under s_umount after its sync) or at kshim_runtime_exit().
+ *    kshim_flusher_kick() asks it for background writeback (any
+ *    context but NMI; never sleeps).
+ */
+struct folio;
+void kshim_account_folio_dirtied(struct folio *folio,
+				 struct address_space *mapping);
+void kshim_account_folio_cleaned(struct folio *folio);
+unsigned long kshim_dirty_pages(void);
+unsigned long kshim_dirty_pages_peak(void);
+void kshim_dirty_pages_reset_peak(void);
+unsigned long kshim_dirty_limit_pages(void);
+unsigned long kshim_dirty_background_pages(void);
+void kshim_set_dirty_limit(unsigned long bytes);
+unsigned long kshim_dirty_recount(void);
+void kshim_dirty_recount_one(struct folio *folio);
+void kshim_writeback_sb_mounted(struct super_block *sb);
+void kshim_writeback_sb_unmounting(struct super_block *sb);
+void kshim_flusher_kick(void);
+/* sync_filesystem(): a writeback error of @sb it has not reported yet */
+int kshim_sb_take_wb_err(struct super_block *sb);
+bool kshim_flusher_running(void);
+/* filemap.c: @fn on every cached folio, under the LRU lock (no sleeping) */
+void kshim_pagecache_for_each_folio(void (*fn)(struct folio *folio));
 
 #endif /* _KSHIM_VFS_INTERNAL_H */

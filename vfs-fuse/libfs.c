@@ -66,7 +66,8 @@ static int __generic_file_fsync(struct file *file, loff_t start, loff_t end,
 	struct inode *inode = file->f_mapping->host;
 	int err, ret;
 
-	err = filemap_write_and_wait_range(inode->i_mapping, start, end);
+	/* errors reach this file through its errseq cursor, once */
+	err = file_write_and_wait_range(file, start, end);
 	if (err)
 		return err;
 	inode_lock(inode);
@@ -78,8 +79,7 @@ static int __generic_file_fsync(struct file *file, loff_t start, loff_t end,
 			ret = err;
 	}
 	inode_unlock(inode);
-	err = errseq_check_and_advance(&file->f_mapping->wb_err,
-				       &file->f_wb_err);
+	err = file_check_and_advance_wb_err(file);
 	return ret ? ret : err;
 }
 
@@ -175,69 +175,4 @@ void fileattr_fill_flags(struct fileattr *fa, u32 flags)
 	for (i = 0; i < ARRAY_SIZE(flag_map); i++)
 		if (flags & flag_map[i].fl)
 			fa->fsx_xflags |= flag_map[i].xflag;
-}
-
-/*
- * --- errseq_t (lib/errseq.c) ---------------------------------------------
- * Here until the compat lib area provides it.  Kernel guarantee kept: an
- * error recorded with errseq_set() is reported once to every sampler
- * that has not seen it (errseq_check_and_advance), and an error nobody
- * has seen yet is reported even to a later sampler (errseq_sample).
- * Layout: the errno in the low bits, a "seen" flag, a counter above it
- * that moves only when a seen error is replaced.
- */
-#define ERRSEQ_SHIFT 12
-#define ERRSEQ_ERR_MASK ((1u << ERRSEQ_SHIFT) - 1)
-#define ERRSEQ_SEEN (1u << ERRSEQ_SHIFT)
-#define ERRSEQ_CTR_INC (1u << (ERRSEQ_SHIFT + 1))
-
-errseq_t errseq_set(errseq_t *eseq, int err)
-{
-	errseq_t old, new;
-
-	if (WARN(unlikely(err == 0 || (unsigned int)-err > MAX_ERRNO),
-		 "err = %d\n", err))
-		return 0;
-	old = READ_ONCE(*eseq);
-	for (;;) {
-		errseq_t cur;
-
-		new = (old & ~(ERRSEQ_ERR_MASK | ERRSEQ_SEEN)) | -err;
-		if (old & ERRSEQ_SEEN)
-			new += ERRSEQ_CTR_INC;
-		if (new == old)
-			return new;
-		cur = cmpxchg(eseq, old, new);
-		if (cur == old)
-			return new;
-		old = cur;
-	}
-}
-
-errseq_t errseq_sample(errseq_t *eseq)
-{
-	errseq_t old = READ_ONCE(*eseq);
-
-	/* an error nobody saw yet must still reach this sampler */
-	return (old & ERRSEQ_SEEN) ? old : 0;
-}
-
-int errseq_check(errseq_t *eseq, errseq_t since)
-{
-	errseq_t cur = READ_ONCE(*eseq);
-
-	return cur == since ? 0 : -(int)(cur & ERRSEQ_ERR_MASK);
-}
-
-int errseq_check_and_advance(errseq_t *eseq, errseq_t *since)
-{
-	errseq_t old = READ_ONCE(*eseq), new;
-
-	if (old == *since)
-		return 0;
-	new = old | ERRSEQ_SEEN;
-	if (new != old)
-		cmpxchg(eseq, old, new);
-	*since = new;
-	return -(int)(new & ERRSEQ_ERR_MASK);
 }

@@ -16,7 +16,13 @@
  *  - posix_acl_valid() accepts exactly the well-formed entry orders;
  *    posix_acl_equiv_mode() says whether the mode bits express the ACL;
  *  - the xattr encoding is version 2, little endian, ids in the initial
- *    user namespace.
+ *    user namespace;
+ *  - setting (set_posix_acl, under the inode lock): only the owner or a
+ *    CAP_FOWNER holder, only valid ACLs, a default ACL only on a
+ *    directory (-EACCES), through ->set_acl, which keeps the mode in step
+ *    (posix_acl_update_mode); chmod rewrites the access ACL
+ *    (posix_acl_chmod); a new inode under a directory with a default ACL
+ *    gets it (posix_acl_create), else the caller's umask.
  */
 #include <linux/fs.h>
 #include <linux/posix_acl.h>
@@ -547,15 +553,6 @@ int posix_acl_chmod(struct mnt_idmap *idmap, struct dentry *de, umode_t mode)
 	return err;
 }
 
-/*
- * kshim has no per-process umask: FUSE applies the caller's umask to the
- * mode before it reaches the VFS.
- */
-static umode_t kshim_current_umask(void)
-{
-	return 0;
-}
-
 int posix_acl_create(struct inode *dir, umode_t *modep,
 		     struct posix_acl **dflt_out, struct posix_acl **acl_out)
 {
@@ -570,7 +567,7 @@ int posix_acl_create(struct inode *dir, umode_t *modep,
 	inherited = get_inode_acl(dir, ACL_TYPE_DEFAULT);
 	if (!inherited || inherited == ERR_PTR(-EOPNOTSUPP)) {
 		/* no default ACL: the umask applies instead */
-		*modep &= ~kshim_current_umask();
+		*modep &= ~current_umask();
 		return 0;
 	}
 	if (IS_ERR(inherited))
@@ -613,6 +610,70 @@ int posix_acl_update_mode(struct mnt_idmap *idmap, struct inode *ino,
 		mode &= ~S_ISGID;
 	*modep = mode;
 	return 0;
+}
+
+/* --- setting ----------------------------------------------------------- */
+
+/*
+ * Replace (or with @acl NULL remove) the ACL of @kind on @de's inode
+ * through the filesystem's ->set_acl.  The caller holds the inode lock.
+ */
+int set_posix_acl(struct mnt_idmap *idmap, struct dentry *de, int kind,
+		  struct posix_acl *acl)
+{
+	struct inode *ino = d_inode(de);
+
+	if (!IS_POSIXACL(ino) || !ino->i_op->set_acl)
+		return -EOPNOTSUPP;
+	/* only directories have a default ACL; removing none is fine */
+	if (kind == ACL_TYPE_DEFAULT && !S_ISDIR(ino->i_mode))
+		return acl ? -EACCES : 0;
+	if (!inode_owner_or_capable(idmap, ino))
+		return -EPERM;
+	if (acl) {
+		int err = posix_acl_valid(i_user_ns(ino), acl);
+
+		if (err)
+			return err;
+	}
+	return ino->i_op->set_acl(idmap, de, acl, kind);
+}
+
+/*
+ * setxattr(2) of system.posix_acl_*: beyond the owner check of
+ * set_posix_acl(), only what the inode itself forbids (immutable,
+ * append-only, ids unknown) stops a change.
+ */
+int vfs_set_acl(struct mnt_idmap *idmap, struct dentry *de, const char *xname,
+		struct posix_acl *acl)
+{
+	int kind = posix_acl_type(xname);
+	struct inode *ino = d_inode(de);
+	int err;
+
+	if (kind < 0)
+		return -EINVAL;
+	if (acl) {
+		err = posix_acl_valid(i_user_ns(ino), acl);
+		if (err)
+			return err;
+	}
+	inode_lock(ino);
+	if (IS_IMMUTABLE(ino) || IS_APPEND(ino) ||
+	    HAS_UNMAPPED_ID(idmap, ino))
+		err = -EPERM;
+	else if (ino->i_opflags & IOP_XATTR)
+		err = set_posix_acl(idmap, de, kind, acl);
+	else
+		err = is_bad_inode(ino) ? -EIO : -EOPNOTSUPP;
+	inode_unlock(ino);
+	return err;
+}
+
+int vfs_remove_acl(struct mnt_idmap *idmap, struct dentry *de,
+		   const char *xname)
+{
+	return vfs_set_acl(idmap, de, xname, NULL);
 }
 
 /* --- the xattr encoding ------------------------------------------------- */

@@ -199,6 +199,7 @@ struct dentry *mount_bdev(struct file_system_type *fs_type, int flags,
 		return ERR_PTR(error);
 	}
 	s->s_flags |= SB_ACTIVE;
+	kshim_writeback_sb_mounted(s);
 	return dget(s->s_root);
 }
 
@@ -222,6 +223,7 @@ int get_tree_bdev(struct fs_context *fc,
 		return error;
 	}
 	s->s_flags |= SB_ACTIVE;
+	kshim_writeback_sb_mounted(s);
 	fc->root = dget(s->s_root);
 	return 0;
 }
@@ -233,6 +235,7 @@ void generic_shutdown_super(struct super_block *sb)
 	if (sb->s_root) {
 		kshim_shrink_dcache_for_umount(sb);
 		sync_filesystem(sb);
+		kshim_writeback_sb_unmounting(sb);
 		sb->s_flags &= ~SB_ACTIVE;
 		evict_inodes(sb);
 		if (sop && sop->put_super)

@@ -2,32 +2,56 @@
 /*
  * Syncing (the role of fs/sync.c): a whole super block on syncfs and
  * unmount, one file on fsync.
+ *
+ * Kernel guarantees kept:
+ *  - sync_filesystem() (caller holds s_umount) makes everything dirty
+ *    when it started durable: a first pass starts writeback of every
+ *    dirty inode and ->sync_fs(sb, 0) and the device's dirty buffers
+ *    without waiting, a second pass writes and waits for every inode
+ *    (pages, then ->write_inode), then ->sync_fs(sb, 1) and
+ *    sync_blockdev(); nothing is written on a read-only super block;
+ *  - it returns the first error of those steps, or else a writeback
+ *    error recorded for the super block (s_wb_err, set by
+ *    mapping_set_error) since the previous sync_filesystem(), each
+ *    error once; unlike the kernel it keeps going after an error, so
+ *    unmount still writes all it can;
+ *  - vfs_fsync_range() is ->fsync, -EINVAL without one.
  */
 #include <linux/fs.h>
 #include <linux/writeback.h>
 #include <linux/blkdev.h>
 #include "kshim-vfs-internal.h"
 
-/* --- sync (fs/sync.c) --------------------------------------------------- */
+static void keep_first(int *first, int err)
+{
+	if (err && !*first)
+		*first = err;
+}
 
 int sync_filesystem(struct super_block *sb)
 {
-	int ret, err;
+	const struct super_operations *sop = sb->s_op;
+	int first = 0;
 
 	if (sb_rdonly(sb))
 		return 0;
-	ret = kshim_writeback_inodes_sb(sb, 1);
-	if (sb->s_op && sb->s_op->sync_fs) {
-		err = sb->s_op->sync_fs(sb, 1);
-		if (err && !ret)
-			ret = err;
-	}
-	if (sb->s_bdev) {
-		err = sync_blockdev(sb->s_bdev);
-		if (err && !ret)
-			ret = err;
-	}
-	return ret;
+
+	/* start everything, so the waiting pass below mostly waits */
+	keep_first(&first, kshim_writeback_inodes_sb(sb, 0));
+	if (sop && sop->sync_fs)
+		keep_first(&first, sop->sync_fs(sb, 0));
+	if (sb->s_bdev)
+		keep_first(&first, sync_blockdev_nowait(sb->s_bdev));
+
+	/* then data integrity */
+	keep_first(&first, kshim_writeback_inodes_sb(sb, 1));
+	if (sop && sop->sync_fs)
+		keep_first(&first, sop->sync_fs(sb, 1));
+	if (sb->s_bdev)
+		keep_first(&first, sync_blockdev(sb->s_bdev));
+
+	keep_first(&first, kshim_sb_take_wb_err(sb));
+	return first;
 }
 
 int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync)

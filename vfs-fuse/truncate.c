@@ -17,6 +17,10 @@
  *    and says how many; invalidate_inode_pages2_range() drops even used
  *    ones but fails with -EBUSY on dirty folios or private data that will
  *    not go.
+ *  - truncate_setsize() publishes the new size before the cache is cut,
+ *    so writeback racing with it never writes past the new end; growing
+ *    zeroes the cached part of the old last folio past the old end
+ *    (pagecache_isize_extended), so no stale byte becomes file data.
  * Left out: unmapping (kshim has no mmap), shadow entries.
  */
 #include <linux/fs.h>
@@ -134,9 +138,34 @@ void truncate_pagecache(struct inode *ip, loff_t newsize)
 	truncate_inode_pages(ip->i_mapping, newsize);
 }
 
+/*
+ * i_size grew from @from to @to (already written).  Whatever the cached
+ * folio holding the old end has past @from now lies inside the file and
+ * must read as zeroes: kshim keeps that invariant by zeroing it here, in
+ * the folio only (on disk the tail past the old end was zeroed when it
+ * was written back, and blocks not allocated yet are holes).  The kernel
+ * needs this hook for mmap'ed tails; kshim has no mmap, but a cached tail
+ * that somebody left dirty past EOF (a failed write) is caught the same
+ * way.
+ */
 void pagecache_isize_extended(struct inode *ip, loff_t from, loff_t to)
 {
-	/* only mmap'ed tail blocks need work here; kshim has no mmap */
+	struct folio *fo;
+	size_t start, stop;
+
+	WARN_ON(to > ip->i_size);
+	if (from >= to || !(from & ~PAGE_MASK))
+		return;		/* nothing cached past the old end */
+	fo = filemap_lock_folio(ip->i_mapping, from >> PAGE_SHIFT);
+	if (IS_ERR(fo))
+		return;
+	start = offset_in_folio(fo, from);
+	stop = to - folio_pos(fo) < folio_size(fo) ?
+	       (size_t)(to - folio_pos(fo)) : folio_size(fo);
+	if (fo->mapping == ip->i_mapping && folio_test_uptodate(fo))
+		folio_zero_segment(fo, start, stop);
+	folio_unlock(fo);
+	folio_put(fo);
 }
 
 void truncate_setsize(struct inode *ip, loff_t newsize)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Extended attributes, the read side (stands in for fs/xattr.c).
+ * Extended attributes (stands in for fs/xattr.c).
  *
  * Kernel guarantees kept:
  *  - a name goes to the handler of sb->s_xattr whose prefix it starts
@@ -14,7 +14,16 @@
  *    ->get_acl/->get_inode_acl) in the xattr encoding, as getxattr(2)
  *    does; -ENODATA when there is none;
  *  - listxattr is ->listxattr, or the exact-name handlers plus the ACL
- *    names (generic_listxattr); a too small buffer gives -ERANGE.
+ *    names (generic_listxattr); a too small buffer gives -ERANGE;
+ *  - setting and removing run under the inode lock after
+ *    xattr_permission() for writing: immutable or append-only inodes
+ *    -EPERM, trusted.* needs CAP_SYS_ADMIN (-EPERM), user.* only on
+ *    regular files and directories (-EPERM), in sticky directories only
+ *    for the owner, then write permission; the handler's ->set gets
+ *    XATTR_CREATE/XATTR_REPLACE (removal is ->set with no value and
+ *    XATTR_REPLACE); an empty value is stored, not removed;
+ *  - system.posix_acl_* names are ACLs: decoded from the xattr encoding
+ *    and set or removed through vfs_set_acl()/vfs_remove_acl().
  */
 #include <linux/fs.h>
 #include <linux/xattr.h>
@@ -245,4 +254,97 @@ ssize_t vfs_listxattr(struct dentry *de, char *buf, size_t len)
 	if (!ino->i_op->listxattr)
 		return 0;
 	return ino->i_op->listxattr(de, buf, len);
+}
+
+/* --- the write side ----------------------------------------------------- */
+
+/*
+ * Hand a change to the handler owning @attr (no permission checks: the
+ * caller made them).  An empty value is stored as such, not removed.
+ */
+int __vfs_setxattr(struct mnt_idmap *idmap, struct dentry *de,
+		   struct inode *ino, const char *attr, const void *value,
+		   size_t len, int flags)
+{
+	const struct xattr_handler *hd = kshim_xattr_lookup(ino, &attr);
+
+	if (IS_ERR(hd))
+		return PTR_ERR(hd);
+	if (!hd->set)
+		return -EOPNOTSUPP;
+	if (!len)
+		value = "";
+	return hd->set(hd, idmap, de, ino, attr, value, len, flags);
+}
+
+/* the inode lock held: permission, then the handler */
+int __vfs_setxattr_locked(struct mnt_idmap *idmap, struct dentry *de,
+			  const char *attr, const void *value, size_t len,
+			  int flags, struct inode **delegated_inode)
+{
+	struct inode *ino = d_inode(de);
+	int err = kshim_xattr_may(idmap, ino, attr, MAY_WRITE);
+
+	if (err)
+		return err;
+	return __vfs_setxattr(idmap, de, ino, attr, value, len, flags);
+}
+
+/* an ACL given in the xattr encoding goes to the ACL code (do_set_acl) */
+static int kshim_acl_from_xattr_set(struct mnt_idmap *idmap,
+				    struct dentry *de, const char *attr,
+				    const void *value, size_t len)
+{
+	struct posix_acl *acl = posix_acl_from_xattr(&init_user_ns, value, len);
+	int err;
+
+	if (IS_ERR(acl))
+		return PTR_ERR(acl);
+	err = vfs_set_acl(idmap, de, attr, acl);
+	posix_acl_release(acl);
+	return err;
+}
+
+int vfs_setxattr(struct mnt_idmap *idmap, struct dentry *de,
+		 const char *attr, const void *value, size_t len, int flags)
+{
+	struct inode *ino = d_inode(de);
+	int err;
+
+	if (is_posix_acl_xattr(attr))
+		return kshim_acl_from_xattr_set(idmap, de, attr, value, len);
+	inode_lock(ino);
+	err = __vfs_setxattr_locked(idmap, de, attr, value, len, flags, NULL);
+	inode_unlock(ino);
+	return err;
+}
+
+/* removal is a set with no value that insists the name exists */
+int __vfs_removexattr(struct mnt_idmap *idmap, struct dentry *de,
+		      const char *attr)
+{
+	struct inode *ino = d_inode(de);
+	const struct xattr_handler *hd = kshim_xattr_lookup(ino, &attr);
+
+	if (IS_ERR(hd))
+		return PTR_ERR(hd);
+	if (!hd->set)
+		return -EOPNOTSUPP;
+	return hd->set(hd, idmap, de, ino, attr, NULL, 0, XATTR_REPLACE);
+}
+
+int vfs_removexattr(struct mnt_idmap *idmap, struct dentry *de,
+		    const char *attr)
+{
+	struct inode *ino = d_inode(de);
+	int err;
+
+	if (is_posix_acl_xattr(attr))
+		return vfs_remove_acl(idmap, de, attr);
+	inode_lock(ino);
+	err = kshim_xattr_may(idmap, ino, attr, MAY_WRITE);
+	if (!err)
+		err = __vfs_removexattr(idmap, de, attr);
+	inode_unlock(ino);
+	return err;
 }

@@ -2,11 +2,11 @@
 /*
  * POSIX capabilities (kernel/capability.c).
  *
- * For now every capability check succeeds: the process that hosts the
- * driver is the administrator of the image it serves, and credentials
- * arrive with the VFS write work.  The checks are real functions in
- * compat/capability.c, so tests can deny them all with
- * kshim_capability_set_granted(false) and exercise the -EPERM paths.
+ * The checks answer from the calling thread's credentials
+ * (compat/capability.c): file-system capabilities for fsuid 0, the others
+ * for euid 0, as a Linux root process without capset(2).  Tests can deny
+ * them all with kshim_capability_set_granted(false) and exercise the
+ * -EPERM paths of drivers as root.
  */
 #ifndef _LINUX_CAPABILITY_H
 #define _LINUX_CAPABILITY_H
@@ -108,7 +108,7 @@ static inline bool bpf_capable(void)
 	return capable(CAP_BPF) || capable(CAP_SYS_ADMIN);
 }
 
-/* test hook: grant (default) or deny every capability check */
+/* test hook: deny every capability check (false) or answer from the ids */
 void kshim_capability_set_granted(bool granted);
 
 #endif /* _LINUX_CAPABILITY_H */

@@ -278,6 +278,10 @@ void d_rehash(struct dentry *dentry);
 void d_invalidate(struct dentry *dentry);
 void d_move(struct dentry *dentry, struct dentry *target);
 void d_exchange(struct dentry *dentry1, struct dentry *dentry2);
+/* write path (vfs-fuse/dcache.c): tree relations and mount refusal */
+bool is_subdir(struct dentry *new_dentry, struct dentry *old_dentry);
+struct dentry *d_ancestor(struct dentry *p1, struct dentry *p2);
+void dont_mount(struct dentry *dentry);
 struct dentry *d_lookup(const struct dentry *parent, const struct qstr *name);
 struct dentry *d_hash_and_lookup(struct dentry *dir, struct qstr *name);
 void d_set_d_op(struct dentry *dentry, const struct dentry_operations *op);

@@ -1721,6 +1721,45 @@ int vfs_ioc_setflags_prepare(struct inode *ip, unsigned int oldflags,
 int check_sticky(struct mnt_idmap *imap, struct inode *dir,
 		 struct inode *ip);
 
+/* --- namespace and attribute changes (vfs-fuse/namei.c, attr.c) -------- */
+
+struct renamedata {
+	struct mnt_idmap *old_mnt_idmap;
+	struct inode *old_dir;
+	struct dentry *old_dentry;
+	struct mnt_idmap *new_mnt_idmap;
+	struct inode *new_dir;
+	struct dentry *new_dentry;
+	struct inode **delegated_inode;
+	unsigned int flags;
+};
+
+int current_umask(void);
+umode_t mode_strip_sgid(struct mnt_idmap *imap, const struct inode *dir,
+			umode_t mode);
+int vfs_create(struct mnt_idmap *imap, struct inode *dir, struct dentry *de,
+	       umode_t mode, bool want_excl);
+int vfs_mknod(struct mnt_idmap *imap, struct inode *dir, struct dentry *de,
+	      umode_t mode, dev_t dev);
+int vfs_mkdir(struct mnt_idmap *imap, struct inode *dir, struct dentry *de,
+	      umode_t mode);
+int vfs_symlink(struct mnt_idmap *imap, struct inode *dir, struct dentry *de,
+		const char *oldname);
+int vfs_link(struct dentry *old_dentry, struct mnt_idmap *imap,
+	     struct inode *dir, struct dentry *new_dentry,
+	     struct inode **delegated_inode);
+int vfs_unlink(struct mnt_idmap *imap, struct inode *dir, struct dentry *de,
+	       struct inode **delegated_inode);
+int vfs_rmdir(struct mnt_idmap *imap, struct inode *dir, struct dentry *de);
+int vfs_rename(struct renamedata *rd);
+void lock_two_inodes(struct inode *a, struct inode *b, unsigned int subclass1,
+		     unsigned int subclass2);
+int may_setattr(struct mnt_idmap *imap, struct inode *ip,
+		unsigned int ia_valid);
+int setattr_should_drop_sgid(struct mnt_idmap *imap, const struct inode *ip);
+int setattr_should_drop_suidgid(struct mnt_idmap *imap, struct inode *ip);
+int dentry_needs_remove_privs(struct mnt_idmap *imap, struct dentry *de);
+
 #define __getname() kmalloc(PATH_MAX, GFP_KERNEL)
 #define __putname(name) kfree(name)
 

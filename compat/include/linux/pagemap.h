@@ -58,6 +58,9 @@ static inline void mapping_set_error(struct address_space *aspace, int error)
 	if (likely(!error))
 		return;
 	errseq_set(&aspace->wb_err, error);
+	/* syncfs reports it through the super block's cookie */
+	if (aspace->host && aspace->host->i_sb)
+		errseq_set(&aspace->host->i_sb->s_wb_err, error);
 	if (error == -ENOSPC)
 		__kshim_mapping_set_flag(aspace, AS_ENOSPC);
 	else

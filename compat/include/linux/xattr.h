@@ -105,6 +105,14 @@ int vfs_setxattr(struct mnt_idmap *imap, struct dentry *de,
 		 const char *name, const void *value, size_t len, int flags);
 int vfs_removexattr(struct mnt_idmap *imap, struct dentry *de,
 		    const char *name);
+int __vfs_setxattr(struct mnt_idmap *imap, struct dentry *de,
+		   struct inode *ip, const char *name, const void *value,
+		   size_t len, int flags);
+int __vfs_setxattr_locked(struct mnt_idmap *imap, struct dentry *de,
+			  const char *name, const void *value, size_t len,
+			  int flags, struct inode **delegated_inode);
+int __vfs_removexattr(struct mnt_idmap *imap, struct dentry *de,
+		      const char *name);
 ssize_t generic_listxattr(struct dentry *de, char *buf,
 			  size_t buffer_size);
 int xattr_supports_user_prefix(struct inode *ip);

@@ -1,0 +1,742 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""crash-loop: SIGKILL the FUSE daemon in the middle of a write workload, many
+times over, and check that what was made durable survives.
+
+usage: crash-loop.py --kshim-ext2 BIN --kshim-minix BIN [--iterations N]
+                     [--seed S] [--variants ext2-1k,...] [--keep DIR]
+
+Per variant (ext2 1 KiB and 4 KiB blocks, minix v1, v2, v3), one image goes
+through N iterations (KSHIM_CRASH_ITERATIONS, default 12; KSHIM_CRASH_SEED,
+default 1):
+
+ 1. mount it read-write with 'kshim-<fs> -f -o rw IMG MNT' in the background;
+ 2. verify: every file the journal says was made durable (and not since
+    marked for removal) reads back with the recorded size and sha256;
+ 3. run the workload in a forked child: scratch traffic in s/ (creates,
+    overwrites, appends, truncates, renames, hard and symbolic links,
+    mkdir/rmdir, unlinks; never fsynced) and durable files in k0..k3/,
+    written in random pieces (some sparse), fsync()ed, their directory
+    fsync()ed (fs/ext2 makes a new name durable only through its
+    directory), optionally born in s/ and renamed in after their fsync
+    (both directories fsynced). Only then does the child append
+    'F sha256 size path' to the journal, a file OUTSIDE the mount. A durable
+    file is never written again; to bound space the child removes old ones,
+    appending 'R path' to the journal BEFORE the unlink, so a removal cut
+    short by the kill is never checked;
+ 4. SIGKILL the daemon after a random (seeded) delay, then the child; the
+    dead mount is cleaned up (fusermount3 -u, umount -l as a last resort);
+ 5. repair: 'e2fsck -fy' (exit 0 clean, 1 fixed, 2 fixed + "reboot", which
+    only matters for a mounted root: all three are a repaired image; 4 and
+    up are failures) or 'fsck.minix -fa' (0 clean, 3 fixed); then the
+    read-only check ('e2fsck -fn' / 'fsck.minix -f') must exit 0.
+The next iteration mounts the repaired image, so damage the checker could
+not repair accumulates. After the last one: mount, verify, a clean
+unmount, and the read-only check must pass without any repair.
+
+An error other than the disconnection itself (ENOTCONN, ECONNABORTED) seen
+by the workload before the kill, or a daemon that dies by itself, fails the
+iteration. TAP; skips without root, /dev/fuse, fusermount3 or the checkers
+(failures under KSHIM_REQUIRE_ALL=1).
+"""
+import argparse
+import errno
+import hashlib
+import os
+import random
+import re
+import signal
+import stat
+import struct
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '..', 'vfs'))
+import kshimtest as K  # noqa: E402
+
+IMAGE_MIB = 32
+KEEP_DIRS = ('k0', 'k1', 'k2', 'k3')
+DURABLE_BYTES_BUDGET = 8 << 20
+DURABLE_FILES_BUDGET = 400
+SCRATCH_BYTES_BUDGET = 6 << 20
+SCRATCH_NAMES = 48
+KILL_DELAY = (0.03, 1.5)
+FINAL_WORKLOAD_SECONDS = 1.5
+DISCONNECTED = (errno.ENOTCONN, errno.ECONNABORTED)
+
+# name, fs, mkfs argv (image appended; minix images are truncated first),
+# repair argv, accepted repair exit codes, read-only check argv
+VARIANTS = [
+    ('ext2-1k', 'ext2', ['mke2fs', '-q', '-F', '-t', 'ext2', '-b', '1024',
+                         '-I', '128'],
+     ['e2fsck', '-fy'], (0, 1, 2, 3), ['e2fsck', '-fn']),
+    ('ext2-4k', 'ext2', ['mke2fs', '-q', '-F', '-t', 'ext2', '-b', '4096',
+                         '-I', '256'],
+     ['e2fsck', '-fy'], (0, 1, 2, 3), ['e2fsck', '-fn']),
+    ('minix1', 'minix', ['mkfs.minix', '-1', '-n', '30'],
+     ['fsck.minix', '-fa'], (0, 3), ['fsck.minix', '-f']),
+    ('minix2', 'minix', ['mkfs.minix', '-2', '-n', '30'],
+     ['fsck.minix', '-fa'], (0, 3), ['fsck.minix', '-f']),
+    ('minix3', 'minix', ['mkfs.minix', '-3'],
+     ['fsck.minix', '-fa'], (0, 3), ['fsck.minix', '-f']),
+]
+
+
+# --- the journal ------------------------------------------------------------
+def read_journal(path):
+    """({relpath: (sha256, size)} of durable files, [error lines]).  A last
+    line without its newline was cut by the kill and is ignored."""
+    durable, errors = {}, []
+    try:
+        text = open(path, 'rb').read().decode()
+    except FileNotFoundError:
+        return durable, errors
+    for line in text.split('\n')[:-1]:
+        f = line.split(' ')
+        if f[0] == 'F' and len(f) == 4:
+            durable[f[3]] = (f[1], int(f[2]))
+        elif f[0] == 'R' and len(f) == 2:
+            durable.pop(f[1], None)
+        elif f[0] == 'X':
+            errors.append(line)
+    return durable, errors
+
+
+def count_records(path):
+    try:
+        return sum(1 for line in open(path, 'rb') if line.startswith(b'F '))
+    except FileNotFoundError:
+        return 0
+
+
+class Journal:
+    """Append-only record, outside the mount; one write() per line, so a
+    killed child leaves at most one partial last line."""
+
+    def __init__(self, path):
+        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def add(self, line):
+        os.write(self.fd, (line + '\n').encode())
+
+
+# --- the workload (runs in a forked child) ---------------------------------
+def fsync_path(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def random_content(rnd, size):
+    return rnd.randbytes(size) if size else b''
+
+
+def write_in_pieces(rnd, fd, data, sparse):
+    """Write data through fd in random-sized pieces, in random order when
+    sparse (zero runs are then left as holes, never written)."""
+    pieces, off = [], 0
+    while off < len(data):
+        n = min(len(data) - off, rnd.choice((1, 100, 512, 1024, 4096, 5000,
+                                             65536, 131072)))
+        pieces.append((off, n))
+        off += n
+    if sparse:
+        rnd.shuffle(pieces)
+    for off, n in pieces:
+        chunk = data[off:off + n]
+        if sparse and not any(chunk):
+            continue
+        view = memoryview(chunk)
+        while view:
+            k = os.pwrite(fd, view, off)
+            view, off = view[k:], off + k
+    if sparse:
+        os.ftruncate(fd, len(data))
+
+
+def durable_size(rnd):
+    r = rnd.random()
+    if r < 0.15:
+        return 0
+    if r < 0.6:
+        return rnd.randrange(1, 9000)
+    if r < 0.95:
+        return rnd.randrange(9000, 300000)
+    return rnd.randrange(1 << 20, 3 << 20)     # through the indirect maps
+
+
+def make_content(rnd, size):
+    """Random bytes; sometimes with long zero runs (holes when sparse)."""
+    data = bytearray(random_content(rnd, size))
+    if size > 20000 and rnd.random() < 0.4:
+        for _ in range(rnd.randrange(1, 4)):
+            a = rnd.randrange(size)
+            b = min(size, a + rnd.randrange(4096, 200000))
+            data[a:b] = bytes(b - a)
+    return bytes(data)
+
+
+def broken_scratch(mnt):
+    """Names in s/ the mount cannot serve: fsck.minix leaves directory entries
+    whose inode was never written (mode 0) in place, and the host's FUSE
+    client answers EIO for a mode-0 inode (fuse_valid_type). The workload
+    leaves those names alone; e2fsck clears such entries, so for ext2 this is
+    always empty."""
+    s = os.path.join(mnt, 's')
+    broken = set()
+    try:
+        names = os.listdir(s)
+    except FileNotFoundError:
+        return broken
+    for n in names:
+        try:
+            st = os.lstat(os.path.join(s, n))
+            if stat.S_ISDIR(st.st_mode):
+                for c in os.listdir(os.path.join(s, n)):
+                    os.lstat(os.path.join(s, n, c))
+        except OSError as e:
+            if e.errno != errno.EIO:
+                raise
+            broken.add(n)
+    return broken
+
+
+def workload(mnt, journal_path, iteration, seed, broken=frozenset()):
+    """Never returns: loops until killed; an error ends it with a journal
+    line 'X errno monotonic-time what' and exit status 3."""
+    rnd = random.Random(seed)
+    journal = Journal(journal_path)
+    durable, _ = read_journal(journal_path)
+    durable = {p: s for p, (_, s) in durable.items()}
+    what = 'setup'
+    try:
+        for d in ('s',) + KEEP_DIRS:
+            what = 'mkdir ' + d
+            os.makedirs(os.path.join(mnt, d), exist_ok=True)
+            fsync_path(os.path.join(mnt, d))
+        fsync_path(mnt)
+        scratch = {}            # name -> size, for the scratch files in s/
+        serial = 0
+        while True:
+            serial += 1
+            r = rnd.random()
+            used = sum(durable.values())
+            if (used > DURABLE_BYTES_BUDGET or
+                    len(durable) > DURABLE_FILES_BUDGET or r < 0.04) and durable:
+                victim = rnd.choice(sorted(durable))
+                what = 'unlink durable ' + victim
+                journal.add('R ' + victim)
+                del durable[victim]
+                os.unlink(os.path.join(mnt, victim))
+                if rnd.random() < 0.5:
+                    fsync_path(os.path.dirname(os.path.join(mnt, victim)))
+            elif r < 0.40:
+                kdir = rnd.choice(KEEP_DIRS)
+                size = durable_size(rnd)
+                data = make_content(rnd, size)
+                sparse = rnd.random() < 0.3
+                via_rename = rnd.random() < 0.3
+                name = 'i%d-%d' % (iteration, serial)
+                final = kdir + '/' + name
+                first = ('s/t-' + name) if via_rename else final
+                what = 'write durable ' + first
+                fd = os.open(os.path.join(mnt, first),
+                             os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                try:
+                    write_in_pieces(rnd, fd, data, sparse)
+                    what = 'fsync durable ' + first
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                if via_rename:
+                    what = 'rename durable %s -> %s' % (first, final)
+                    os.rename(os.path.join(mnt, first),
+                              os.path.join(mnt, final))
+                    fsync_path(os.path.join(mnt, 's'))
+                what = 'fsync directory ' + kdir
+                fsync_path(os.path.join(mnt, kdir))
+                journal.add('F %s %d %s' % (hashlib.sha256(data).hexdigest(),
+                                            size, final))
+                durable[final] = size
+            else:
+                what = scratch_op(rnd, mnt, scratch, broken)
+    except OSError as e:
+        journal.add('X %d %.6f %s: %s' % (e.errno or 0, time.monotonic(),
+                                          what, e.strerror))
+        os._exit(3)
+    except BaseException as e:   # a bug of this script: report it the same way
+        journal.add('X 0 %.6f %s: %s %s' % (time.monotonic(), what,
+                                            type(e).__name__, e))
+        os._exit(4)
+
+
+def scratch_op(rnd, mnt, scratch, broken):
+    """One unsynced operation in s/; returns its description (already
+    done).  An OSError propagates to the caller."""
+    s = os.path.join(mnt, 's')
+    pool = SCRATCH_NAMES + len(broken)
+    names = [n for n in ('n%02d' % i for i in range(pool))
+             if n not in broken]
+    name = rnd.choice(names)
+    path = os.path.join(s, name)
+    op = rnd.choice(('write', 'write', 'write', 'append', 'truncate', 'rename',
+                     'unlink', 'link', 'symlink', 'mkdir', 'rmdir', 'fsync'))
+    if sum(scratch.values()) > SCRATCH_BYTES_BUDGET:
+        op = 'unlink'
+    exists = os.path.lexists(path)
+    isdir = exists and os.path.isdir(path) and not os.path.islink(path)
+    if op in ('write', 'append', 'truncate', 'fsync') and (isdir or
+                                                        os.path.islink(path)):
+        op = 'rmdir' if isdir else 'unlink'
+    if op == 'write':
+        size = rnd.choice((0, rnd.randrange(1, 5000), rnd.randrange(5000, 400000)))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            write_in_pieces(rnd, fd, make_content(rnd, size), rnd.random() < 0.3)
+        finally:
+            os.close(fd)
+        scratch[name] = size
+    elif op == 'append':
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            os.write(fd, random_content(rnd, rnd.randrange(1, 70000)))
+            scratch[name] = os.fstat(fd).st_size
+        finally:
+            os.close(fd)
+    elif op == 'truncate':
+        if exists:
+            size = rnd.randrange(0, max(1, scratch.get(name, 0) * 2 + 1))
+            os.truncate(path, size)
+            scratch[name] = size
+    elif op == 'fsync':       # exercises the path; nothing is recorded
+        if exists:
+            fsync_path(path)
+    elif op == 'rename':
+        other = rnd.choice(names)
+        opath = os.path.join(s, other)
+        if exists and other != name:
+            if os.path.isdir(opath) and not os.path.islink(opath):
+                if not isdir:
+                    return 'rename skipped'
+                try:
+                    os.rmdir(opath)
+                except OSError as e:
+                    if e.errno != errno.ENOTEMPTY:
+                        raise
+                    return 'rename skipped'
+            elif isdir and os.path.lexists(opath):
+                os.unlink(opath)
+                scratch.pop(other, None)
+            os.rename(path, opath)
+            scratch[other] = scratch.pop(name, 0)
+    elif op == 'unlink':
+        if isdir:
+            rmtree_scratch(path)
+        elif exists:
+            os.unlink(path)
+        scratch.pop(name, None)
+    elif op == 'link':
+        other = os.path.join(s, rnd.choice(names))
+        if exists and not isdir and not os.path.lexists(other):
+            os.link(path, other, follow_symlinks=False)
+    elif op == 'symlink':
+        if not exists:
+            os.symlink('x' * rnd.choice((1, 20, 59, 60, 200, 1000)), path)
+    elif op == 'mkdir':
+        if not exists:
+            os.mkdir(path)
+            for i in range(rnd.randrange(0, 5)):
+                with open(os.path.join(path, 'c%d' % i), 'wb') as f:
+                    f.write(random_content(rnd, rnd.randrange(0, 3000)))
+    elif op == 'rmdir':
+        if isdir:
+            rmtree_scratch(path)
+    return '%s s/%s' % (op, name)
+
+
+def rmtree_scratch(path):
+    for n in os.listdir(path):
+        os.unlink(os.path.join(path, n))
+    os.rmdir(path)
+
+
+# --- the parent -------------------------------------------------------------
+class Daemon:
+    def __init__(self, binary, img, mnt, log):
+        self.binary, self.img, self.mnt, self.log = binary, img, mnt, log
+        self.proc = None
+
+    def start(self, opts='rw'):
+        with open(self.log, 'ab') as err:
+            err.write(b'--- mount -o %s\n' % opts.encode())
+            err.flush()
+            self.proc = subprocess.Popen(
+                [self.binary, '-f', '-o', opts, self.img, self.mnt],
+                stdout=subprocess.DEVNULL, stderr=err)
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            if K.is_mounted(self.mnt):
+                return None
+            if self.proc.poll() is not None:
+                return 'daemon exited with %d before mounting' % \
+                    self.proc.returncode
+            time.sleep(0.01)
+        self.kill()
+        return 'mount did not appear within 30 s'
+
+    def kill(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        if self.proc:
+            self.proc.wait()
+        K.unmount(self.mnt)
+
+    def clean_unmount(self):
+        """fusermount3 -u, then the daemon must exit by itself with 0."""
+        p = K.run(['fusermount3', '-u', self.mnt], timeout=60, check=False)
+        try:
+            rc = self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            return 'the daemon did not exit within 60 s of the unmount'
+        self.proc = None
+        if p.returncode != 0:
+            return 'fusermount3 -u: %s' % p.stderr.decode(errors='replace')
+        if rc != 0:
+            return 'the daemon exited with %d' % rc
+        return None
+
+    def tail(self, n=15):
+        try:
+            return b'\n'.join(open(self.log, 'rb').read().splitlines()[-n:]) \
+                .decode(errors='replace')
+        except OSError:
+            return ''
+
+
+def verify(mnt, durable):
+    """Every durable file reads back as recorded; returns the problems."""
+    bad = []
+    for rel, (digest, size) in sorted(durable.items()):
+        try:
+            h = hashlib.sha256()
+            n = 0
+            with open(os.path.join(mnt, rel), 'rb', buffering=0) as f:
+                while True:
+                    b = f.read(1 << 20)
+                    if not b:
+                        break
+                    h.update(b)
+                    n += len(b)
+            if n != size or h.hexdigest() != digest:
+                bad.append('%s: %d bytes sha256 %s, expected %d bytes %s' % (
+                    rel, n, h.hexdigest()[:16], size, digest[:16]))
+        except OSError as e:
+            bad.append('%s: %s' % (rel, e))
+    return bad
+
+
+def minix3_repair(img, tmpdir):
+    """fsck.minix -fa for minix v3, working around util-linux's fsck.minix
+    (2.38 at least): its write_super_block() returns early for v3 without
+    the lseek() to block 1, so write_tables() writes the repaired inode map,
+    zone map and inode table at whatever offset the last read left, over
+    data blocks. Run it on a copy under strace, take the tables from where
+    they landed, put them where they belong (block 2 on), and restore the
+    overwritten range from the original. A CompletedProcess-like result."""
+    data = open(img, 'rb').read()
+    (ninodes, _p0, imaps, zmaps, _first, _log, _p1, _max, _nz, magic, _p2,
+     bs) = struct.unpack_from('<IHHHHHHIIHHH', data, 1024)
+    copy = os.path.join(tmpdir, 'fsck-copy')
+    trace = os.path.join(tmpdir, 'fsck-trace')
+    with open(copy, 'wb') as f:
+        f.write(data)
+    p = K.run(['strace', '-o', trace, '-e', 'trace=lseek,read,write',
+               'fsck.minix', '-fa', copy], timeout=300, check=False)
+    if p.returncode != 3:
+        return p
+    maps = (imaps + zmaps) * bs
+    length = maps + (ninodes * 64 + bs - 1) // bs * bs
+    where = None
+    offset = None
+    for line in open(trace, errors='replace'):
+        m = re.match(r'lseek\(3, (\d+), SEEK_SET\)', line)
+        if m:
+            offset = int(m.group(1))
+            continue
+        m = re.match(r'(read|write)\(3, .*\) = (\d+)$', line)
+        if m and offset is not None:
+            if m.group(1) == 'write' and int(m.group(2)) == imaps * bs:
+                where = offset
+                break
+            offset += int(m.group(2))
+    if where is None:
+        p.returncode = 8
+        p.stdout += b'\ncrash-loop: no table write found in the strace log'
+        return p
+    fixed = bytearray(open(copy, 'rb').read())
+    tables = bytes(fixed[where:where + length])
+    fixed[where:where + length] = data[where:where + length]
+    fixed[2 * bs:2 * bs + length] = tables
+    with open(img, 'r+b') as f:
+        f.write(fixed)
+    p.stdout += b'\ncrash-loop: tables moved from %d to %d' % (where, 2 * bs)
+    return p
+
+
+# the checkers' routine messages about a crashed image, fixed as they go
+ROUTINE_REPAIRS = re.compile(
+    r'is marked not in use|marked unused, but used|has mode 00000|i_nlinks=|'
+    r'Zone \d+: (not )?in use|used, marked unused|marked in use, no file|'
+    r'not used, marked used|^Entry .* has deleted/unused inode|^Fix\? |'
+    r'^Clear\? |filetype|^Illegal block|^\s*$')
+
+
+def unusual_lines(out, limit=40):
+    """The checker's output without its routine repairs (the full text is
+    in repair.log): what it could not fix is in there."""
+    lines = [ln for ln in out.splitlines() if not ROUTINE_REPAIRS.search(ln)]
+    return '\n'.join(lines[:limit] + (['...'] if len(lines) > limit else []))
+
+
+def repair_and_check(variant, img):
+    """(ok, detail, repaired?): the repair pass, then the read-only check."""
+    name, _, _, repair, accepted, check = variant
+    if name == 'minix3':
+        p = minix3_repair(img, os.path.dirname(img))
+    else:
+        p = K.run(repair + [img], timeout=300, check=False)
+    out = p.stdout.decode(errors='replace') + p.stderr.decode(errors='replace')
+    with open(os.path.join(os.path.dirname(img), 'repair.log'), 'a') as f:
+        f.write('=== %s: exit %d\n%s\n' % (' '.join(repair), p.returncode, out))
+    if p.returncode not in accepted:
+        return False, '%s: exit %d\n%s' % (' '.join(repair), p.returncode,
+                                          unusual_lines(out)), True
+    c = K.run(check + [img], timeout=300, check=False)
+    if c.returncode != 0:
+        cout = c.stdout.decode(errors='replace') + c.stderr.decode(errors='replace')
+        return False, ('%s exit %d, yet %s: exit %d\n%s\n--- repair output:\n%s'
+                       % (' '.join(repair), p.returncode, ' '.join(check),
+                          c.returncode, unusual_lines(cout),
+                          unusual_lines(out))), True
+    return True, '', p.returncode != 0
+
+
+# What the checkers print when they act on another inode's stale block
+# pointers: they then write into blocks that may since belong to a durable
+# file (see the comment in run_variant).
+STALE_POINTER_REPAIRS = re.compile(
+    r'Illegal (indirect )?block|Multiply-claimed|Block has been used before|'
+    r'Zone nr [<>]|bad inode number|Remove block', re.I)
+
+
+def run_variant(tap, variant, binary, tmp, iterations, seed):
+    name, fs, mkfs = variant[:3]
+    vdir = os.path.join(tmp, name)
+    os.mkdir(vdir)
+    img = os.path.join(vdir, 'image')
+    mnt = os.path.join(vdir, 'mnt')
+    jpath = os.path.join(vdir, 'journal')
+    os.mkdir(mnt)
+    with open(img, 'wb') as f:
+        f.truncate(IMAGE_MIB << 20)
+    K.run(mkfs + [img], timeout=120)
+    daemon = Daemon(binary, img, mnt, os.path.join(vdir, 'daemon.log'))
+    rnd = random.Random('%s/%d' % (name, seed))
+    repaired = checked = records = residue = hazard = 0
+    stale_repairs = set()
+    t_start = time.monotonic()
+    for it in range(iterations + 1):
+        last = it == iterations
+        label = '%s: iteration %d/%d: ' % (name, it + 1, iterations) if not last \
+            else '%s: final: ' % name
+        why = daemon.start()
+        if why:
+            tap.ok(False, label + 'mount', why + '\n' + daemon.tail())
+            return
+        durable, errors = read_journal(jpath)
+        bad = verify(mnt, durable)
+        checked += len(durable)
+        if bad and stale_repairs:
+            # checked intact before the repair, damaged by it: the checker
+            # followed a stale pointer of a non-durable inode into a block
+            # a durable file had reused. ext2 and minix have no journal and
+            # no ordering between the two; the kernel's drivers do the same.
+            hazard += len(bad)
+            tap.diag(label + '%d durable files damaged by the repair (it '
+                     'acted on stale block pointers: %s):\n%s' % (
+                         len(bad), '; '.join(sorted(stale_repairs)),
+                         '\n'.join(bad[:5])))
+            j = Journal(jpath)
+            for line in bad:
+                j.add('R ' + line.split(':')[0])
+            durable, _ = read_journal(jpath)
+            bad = []
+        if not tap.ok(not bad, label + 'after the repair, the %d durable files '
+                      'read back intact' % len(durable), '\n'.join(bad[:20])):
+            daemon.kill()
+            return
+        if last:
+            break
+        errors_before = len(errors)
+        records_before = count_records(jpath)
+        wseed = rnd.getrandbits(32)
+        broken = broken_scratch(mnt)
+        residue = max(residue, len(broken))
+        pid = os.fork()
+        if pid == 0:
+            try:
+                workload(mnt, jpath, it, wseed, broken)
+            finally:
+                os._exit(5)
+        delay = rnd.uniform(*KILL_DELAY)
+        end = time.monotonic() + delay
+        died = None
+        while time.monotonic() < end:
+            if daemon.proc.poll() is not None:
+                died = daemon.proc.returncode
+                break
+            wpid, _ = os.waitpid(pid, os.WNOHANG)
+            if wpid:
+                pid = 0
+                break
+            time.sleep(0.005)
+        killed_at = time.monotonic()
+        daemon.kill()
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+        durable, errors = read_journal(jpath)
+        # only this child's errors; those after the kill (or the
+        # disconnection's own errnos) are the crash itself
+        real = [e for e in errors[errors_before:]
+                if not (int(e.split(' ')[1]) in DISCONNECTED or
+                        float(e.split(' ')[2]) >= killed_at - 0.001)]
+        if died is not None or real:
+            tap.ok(False, label + 'workload until SIGKILL after %.0f ms' %
+                   (delay * 1000),
+                   ('the daemon died by itself (status %d)\n' % died
+                    if died is not None else '') +
+                   '\n'.join(real) + '\n' + daemon.tail())
+            return
+        records += count_records(jpath) - records_before
+        # the fsync contract itself: before any repair, through a read-only
+        # mount of the image as the kill left it
+        why = daemon.start('ro')
+        if why:
+            tap.ok(False, label + 'read-only mount before the repair',
+                   why + '\n' + daemon.tail())
+            return
+        bad = verify(mnt, durable)
+        err = daemon.clean_unmount()
+        if not tap.ok(not bad and not err, label + 'before the repair, the %d '
+                      'durable files read back intact' % len(durable),
+                      '\n'.join(bad[:20] + [err or ''])):
+            return
+        rlog = os.path.join(vdir, 'repair.log')
+        log_size = os.path.getsize(rlog) if os.path.exists(rlog) else 0
+        ok, detail, fixed = repair_and_check(variant, img)
+        with open(rlog, errors='replace') as f:
+            f.seek(log_size)
+            stale_repairs = set(m.group(0) for m in
+                                STALE_POINTER_REPAIRS.finditer(f.read()))
+        repaired += fixed
+        if not tap.ok(ok, label + 'SIGKILL after %.0f ms (%d new durable files), '
+                      'repaired, read-only check clean' % (
+                          delay * 1000, count_records(jpath) - records_before),
+                      detail):
+            return
+    # a last workload with no crash: only the workload process is killed,
+    # the daemon unmounts cleanly, and the image must need no repair at all
+    # (nothing lost on the way to the disk, no block or inode given twice)
+    errors_before = len(read_journal(jpath)[1])
+    pid = os.fork()
+    if pid == 0:
+        try:
+            workload(mnt, jpath, iterations, rnd.getrandbits(32),
+                     broken_scratch(mnt))
+        finally:
+            os._exit(5)
+    time.sleep(FINAL_WORKLOAD_SECONDS)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    errors = read_journal(jpath)[1][errors_before:]
+    tap.ok(not errors, name + ': a last %.1f s of workload without a crash' %
+           FINAL_WORKLOAD_SECONDS, '\n'.join(errors))
+    err = daemon.clean_unmount()
+    tap.ok(err is None, name + ': clean unmount, daemon exits 0',
+           (err or '') + '\n' + daemon.tail())
+    ok, detail, fixed = repair_and_check(variant, img)
+    if ok and fixed:
+        with open(os.path.join(vdir, 'repair.log'), errors='replace') as f:
+            detail = 'the repair pass changed it:\n' + \
+                f.read().split('=== ')[-1][-3000:]
+    tap.ok(ok and not fixed, name + ': read-only check clean after a clean '
+           'unmount, without repair', detail)
+    durable, _ = read_journal(jpath)
+    why = daemon.start('ro')
+    if not why:
+        bad = verify(mnt, durable)
+        why = daemon.clean_unmount()
+    tap.ok(not why and not bad, name + ': after it, the %d durable files read '
+           'back intact' % len(durable), '\n'.join(bad[:20] + [why or '']))
+    total = count_records(jpath)
+    tap.ok(total >= iterations, name + ': the workload made %d files durable '
+           '(at least one per iteration on average)' % total)
+    tap.diag('%s: %d iterations in %.1f s, %d repairs needed a fix, %d durable '
+             'file checks, %d alive at the end, up to %d scratch names left '
+             'unservable by the repair (mode-0 inodes), %d durable files '
+             'damaged by repairs that followed stale pointers' % (
+                 name, iterations, time.monotonic() - t_start, repaired,
+                 checked, len(durable), residue, hazard))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--kshim-ext2')
+    ap.add_argument('--kshim-minix')
+    ap.add_argument('--iterations', type=int,
+                    default=int(os.environ.get('KSHIM_CRASH_ITERATIONS', '12')))
+    ap.add_argument('--seed', type=int,
+                    default=int(os.environ.get('KSHIM_CRASH_SEED', '1')))
+    ap.add_argument('--variants', default=','.join(v[0] for v in VARIANTS))
+    args = ap.parse_args()
+    tap = K.Tap()
+    tap.diag('seed %d, %d iterations per variant (KSHIM_CRASH_SEED, '
+             'KSHIM_CRASH_ITERATIONS)' % (args.seed, args.iterations))
+    binaries = {'ext2': args.kshim_ext2, 'minix': args.kshim_minix}
+    wanted = args.variants.split(',')
+    with K.tempdir('crash') as tmp:
+        for variant in VARIANTS:
+            name, fs = variant[:2]
+            if name not in wanted:
+                continue
+            progs = ('fusermount3', variant[2][0], variant[3][0]) + \
+                (('strace',) if name == 'minix3' else ())
+            why = K.missing_requirements(need_root=True, need_fuse=True,
+                                         programs=progs)
+            if not why and not (binaries[fs] and os.path.exists(binaries[fs])):
+                why = 'kshim-%s not built' % fs
+            if why:
+                tap.skip(name + ': crash loop', why)
+                continue
+            try:
+                run_variant(tap, variant, binaries[fs], tmp, args.iterations,
+                            args.seed)
+            except Exception as e:
+                tap.ok(False, name + ': unexpected error',
+                       '%s: %s' % (type(e).__name__, e))
+            finally:
+                K.unmount(os.path.join(tmp, name, 'mnt'))
+    tap.done()
+
+
+if __name__ == '__main__':
+    main()
