@@ -3,18 +3,32 @@
  * The FUSE lowlevel bridge: each FUSE request becomes calls of the
  * in-process VFS API (kshim/vfs.h), nothing else.  Host world: libfuse3.
  *
- * Node ids are kshim_node pointers (referenced dentries); FUSE_ROOT_ID is
- * the root node.  Every entry the bridge replies with (lookup, and each
- * readdirplus entry but "." and "..") carries one node reference, which
- * the kernel's forget returns: the VFS holds a dentry and its inode for
- * exactly as long as the kernel's lookup count says.
+ * Node ids: one per inode the kernel knows, a record of the node table
+ * below holding one referenced dentry of that inode and the kernel's
+ * lookup count; FUSE_ROOT_ID is the root.  Every entry the bridge replies
+ * with (lookup, create, mkdir, mknod, symlink, link, and each readdirplus
+ * entry but "." and "..") adds one to that count, which the kernel's
+ * forget returns: the VFS holds a dentry and its inode for exactly as long
+ * as the kernel's lookup count says.  One id per inode (not per name)
+ * keeps hard links one inode in the kernel too: one page cache, one link
+ * count, one size.
  *
  * Every worker thread enters the kernel world through kshim_thread_enter()
- * and acts with the credentials of the request's caller.
+ * and acts with the credentials of the request's caller; requests that
+ * create or change something also carry the caller's supplementary groups
+ * and umask (FUSE_CAP_DONT_MASK: the VFS applies the umask, or the parent's
+ * default ACL replaces it, as in the kernel).
+ *
+ * The kernel checks permissions first (default_permissions); the VFS checks
+ * again, as strictly as the syscalls.  The kernel also clears set-id bits
+ * on write and chown itself (FUSE_CAP_HANDLE_KILLPRIV stays off) and caches
+ * no writes unless -o writeback_cache asks for it (see op_init).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +41,195 @@
 #include <kshim/vfs.h>
 #include "fuse-bridge.h"
 
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+/* --- node ids ------------------------------------------------------------ */
+
+/*
+ * An inode number is a stable key while the record holds its dentry: a
+ * referenced inode is never evicted, so the driver cannot hand its number
+ * to another file meanwhile.  The record keeps the first dentry the inode
+ * was reached by; a later name of the same inode (a hard link) gives its
+ * own reference back.  A record's dentry may be unhashed (its name was
+ * unlinked or renamed over) while other names remain: calls on a node id
+ * only need the inode.
+ */
+struct bridge_node {
+	struct bridge_node *next;	/* hash chain */
+	struct kshim_node *node;	/* one dentry reference */
+	unsigned long long ino;
+	uint64_t nlookup;		/* the kernel's count */
+};
+
+struct bridge_node_table {
+	pthread_mutex_t lock;
+	struct bridge_node **buckets;
+	size_t nbuckets;		/* a power of two */
+	size_t count;
+	unsigned long long root_ino;
+};
+
+#define NODE_TABLE_FIRST_BUCKETS 1024
+
+static size_t node_bucket(const struct bridge_node_table *t,
+			  unsigned long long ino)
+{
+	return (size_t)((ino * 0x9e3779b97f4a7c15ULL) >> 20) & (t->nbuckets - 1);
+}
+
+/* called with the lock held; on allocation failure the table stays as is */
+static void node_table_grow(struct bridge_node_table *t)
+{
+	size_t old_n = t->nbuckets, i;
+	struct bridge_node **old = t->buckets;
+	struct bridge_node **fresh = calloc(old_n * 2, sizeof(*fresh));
+
+	if (!fresh)
+		return;
+	t->buckets = fresh;
+	t->nbuckets = old_n * 2;
+	for (i = 0; i < old_n; i++) {
+		struct bridge_node *rec = old[i], *next;
+
+		for (; rec; rec = next) {
+			size_t h = node_bucket(t, rec->ino);
+
+			next = rec->next;
+			rec->next = fresh[h];
+			fresh[h] = rec;
+		}
+	}
+	free(old);
+}
+
+int kshim_bridge_init(struct kshim_bridge *b)
+{
+	struct bridge_node_table *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return -ENOMEM;
+	t->buckets = calloc(NODE_TABLE_FIRST_BUCKETS, sizeof(*t->buckets));
+	if (!t->buckets) {
+		free(t);
+		return -ENOMEM;
+	}
+	t->nbuckets = NODE_TABLE_FIRST_BUCKETS;
+	pthread_mutex_init(&t->lock, NULL);
+	t->root_ino = kshim_node_ino(b->root);
+	b->nodes = t;
+	return 0;
+}
+
+/* after the session ended: the references the kernel never returned */
+void kshim_bridge_fini(struct kshim_bridge *b)
+{
+	struct bridge_node_table *t = b->nodes;
+	size_t i;
+
+	if (!t)
+		return;
+	kshim_thread_enter("fuse-fini");
+	for (i = 0; i < t->nbuckets; i++) {
+		struct bridge_node *rec = t->buckets[i], *next;
+
+		for (; rec; rec = next) {
+			next = rec->next;
+			kshim_node_put(rec->node, 1);
+			free(rec);
+		}
+	}
+	pthread_mutex_destroy(&t->lock);
+	free(t->buckets);
+	free(t);
+	b->nodes = NULL;
+}
+
+/*
+ * Hand @node, with the one reference the caller holds, to the kernel: the
+ * id to put in the reply, its count raised by one.  0 (and the reference
+ * dropped) when no record could be allocated.
+ */
+static fuse_ino_t publish_node(struct kshim_bridge *b, struct kshim_node *node)
+{
+	struct bridge_node_table *t = b->nodes;
+	unsigned long long ino = kshim_node_ino(node);
+	struct bridge_node *rec, *spare;
+	size_t h;
+
+	if (ino == t->root_ino) {
+		/* the root's id needs no count: the kernel never forgets it */
+		kshim_node_put(node, 1);
+		return FUSE_ROOT_ID;
+	}
+	spare = malloc(sizeof(*spare));
+	pthread_mutex_lock(&t->lock);
+	h = node_bucket(t, ino);
+	for (rec = t->buckets[h]; rec; rec = rec->next)
+		if (rec->ino == ino)
+			break;
+	if (rec) {
+		rec->nlookup++;
+		pthread_mutex_unlock(&t->lock);
+		free(spare);
+		kshim_node_put(node, 1);	/* the record holds its own */
+		return (fuse_ino_t)(uintptr_t)rec;
+	}
+	if (!spare) {
+		pthread_mutex_unlock(&t->lock);
+		kshim_node_put(node, 1);
+		return 0;
+	}
+	rec = spare;
+	rec->node = node;
+	rec->ino = ino;
+	rec->nlookup = 1;
+	rec->next = t->buckets[h];
+	t->buckets[h] = rec;
+	if (++t->count > 2 * t->nbuckets)
+		node_table_grow(t);
+	pthread_mutex_unlock(&t->lock);
+	return (fuse_ino_t)(uintptr_t)rec;
+}
+
+/* forget: the kernel returns @count of the id's lookups */
+static void unpublish_node(struct kshim_bridge *b, fuse_ino_t id,
+			   uint64_t count)
+{
+	struct bridge_node_table *t = b->nodes;
+	struct bridge_node *rec = (struct bridge_node *)(uintptr_t)id;
+	struct bridge_node **link;
+	int last = 0;
+
+	if (id == FUSE_ROOT_ID || !count)
+		return;
+	pthread_mutex_lock(&t->lock);
+	if (count >= rec->nlookup) {
+		for (link = &t->buckets[node_bucket(t, rec->ino)]; *link;
+		     link = &(*link)->next) {
+			if (*link == rec) {
+				*link = rec->next;
+				break;
+			}
+		}
+		t->count--;
+		last = 1;
+	} else {
+		rec->nlookup -= count;
+	}
+	pthread_mutex_unlock(&t->lock);
+	if (last) {
+		kshim_node_put(rec->node, 1);
+		free(rec);
+	}
+}
+
+/* --- requests ------------------------------------------------------------ */
+
 static struct kshim_bridge *bridge_of(fuse_req_t req)
 {
 	return fuse_req_userdata(req);
@@ -36,41 +239,68 @@ static struct kshim_node *node_of(fuse_req_t req, fuse_ino_t ino)
 {
 	if (ino == FUSE_ROOT_ID)
 		return bridge_of(req)->root;
-	return (struct kshim_node *)(uintptr_t)ino;
+	return ((struct bridge_node *)(uintptr_t)ino)->node;
 }
 
-static fuse_ino_t ino_of(struct kshim_bridge *b, struct kshim_node *node)
+static struct kshim_file *file_of(const struct fuse_file_info *fi)
 {
-	if (node == b->root)
-		return FUSE_ROOT_ID;
-	return (fuse_ino_t)(uintptr_t)node;
+	return (struct kshim_file *)(uintptr_t)fi->fh;
 }
 
 /*
  * Every request: enter the kernel world and take on the caller's uid and
- * gid.  Permission checks are the kernel's (default_permissions), so the
- * supplementary groups, which libfuse reads from /proc on every call, are
- * fetched only by requests that create or change something
- * (enter_as_caller with groups), where the driver decides ownership.
+ * gid.  Permission checks are the kernel's first (default_permissions), so
+ * the supplementary groups, which libfuse reads from /proc on every call,
+ * are fetched only by requests that create or change something
+ * (enter_to_change), where the driver decides ownership and set-gid bits,
+ * and by a read request the VFS refused without them (retry_with_groups).
  */
 static void enter_as_caller(fuse_req_t req, int with_groups)
 {
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
-	gid_t groups[64];
-	int n = 0;
+	gid_t small[64], *groups = small;
+	int n = 0, room = 64;
 
 	kshim_thread_enter("fuse");
 	if (with_groups) {
-		n = fuse_req_getgroups(req, 64, groups);
-		if (n < 0 || n > 64)
+		n = fuse_req_getgroups(req, room, small);
+		if (n > room) {
+			groups = malloc(n * sizeof(*groups));
+			if (groups) {
+				room = n;
+				n = fuse_req_getgroups(req, room, groups);
+			} else {
+				groups = small;
+			}
+		}
+		/* unknown (no /proc), or more than fit: act without them */
+		if (n < 0 || n > room)
 			n = 0;
 	}
 	kshim_set_creds(ctx->uid, ctx->gid, n, (const unsigned int *)groups);
+	if (groups != small)
+		free(groups);
 }
 
 static void enter(fuse_req_t req)
 {
 	enter_as_caller(req, 0);
+}
+
+/* a request that creates or changes: groups, and the caller's umask */
+static void enter_to_change(fuse_req_t req)
+{
+	enter_as_caller(req, 1);
+	kshim_set_umask(fuse_req_ctx(req)->umask);
+}
+
+/* a read request the VFS refused may have needed a supplementary group */
+static int retry_with_groups(fuse_req_t req, int err)
+{
+	if (err != -EACCES && err != -EPERM)
+		return 0;
+	enter_as_caller(req, 1);
+	return 1;
 }
 
 static void to_stat(const struct kshim_stat *ks, struct stat *st)
@@ -93,17 +323,25 @@ static void to_stat(const struct kshim_stat *ks, struct stat *st)
 	st->st_ctim.tv_nsec = ks->ctime_nsec;
 }
 
-/* fill an entry for @node, which carries the reference the reply hands over */
-static int fill_entry(struct kshim_bridge *b, struct kshim_node *node,
-		      struct fuse_entry_param *e)
+/*
+ * Fill an entry for @node and publish it: the caller's reference on @node
+ * goes into the node table whatever happens.  On success e->ino holds one
+ * new count, which a failed reply must give back (unpublish_node(.., 1)).
+ */
+static int entry_for(struct kshim_bridge *b, struct kshim_node *node,
+		     struct fuse_entry_param *e)
 {
 	struct kshim_stat ks;
 	int err = kshim_getattr(node, &ks);
 
-	if (err)
+	if (err) {
+		kshim_node_put(node, 1);
 		return err;
+	}
 	memset(e, 0, sizeof(*e));
-	e->ino = ino_of(b, node);
+	e->ino = publish_node(b, node);
+	if (!e->ino)
+		return -ENOMEM;
 	e->generation = ks.generation;
 	e->attr_timeout = b->attr_timeout;
 	e->entry_timeout = b->entry_timeout;
@@ -111,6 +349,31 @@ static int fill_entry(struct kshim_bridge *b, struct kshim_node *node,
 	return 0;
 }
 
+/* reply with @node's entry (the caller's reference moves into it) */
+static void reply_entry(fuse_req_t req, struct kshim_node *node)
+{
+	struct kshim_bridge *b = bridge_of(req);
+	struct fuse_entry_param e;
+	int err = entry_for(b, node, &e);
+
+	if (err) {
+		fuse_reply_err(req, -err);
+		return;
+	}
+	if (fuse_reply_entry(req, &e))
+		unpublish_node(b, e.ino, 1); /* the kernel never got it */
+}
+
+/*
+ * Capabilities.  Writes go through to the VFS one request at a time
+ * (max_write 1 MiB, max_pages to match) and the kernel caches none of
+ * them unless -o writeback_cache: with the kernel's write-back cache,
+ * data sits in the kernel until it chooses to flush it, so a SIGTERM or a
+ * crash of this daemon before that loses it, the kernel trusts its own
+ * size and times over the driver's, and its flusher writes as root with
+ * any handle open for writing.  The bridge copes with the last points
+ * (op_open), not with the first.
+ */
 static void op_init(void *userdata, struct fuse_conn_info *conn)
 {
 	struct kshim_bridge *b = userdata;
@@ -130,8 +393,26 @@ static void op_init(void *userdata, struct fuse_conn_info *conn)
 		conn->want |= FUSE_CAP_CACHE_SYMLINKS;
 	if (conn->capable & FUSE_CAP_SPLICE_WRITE)
 		conn->want |= FUSE_CAP_SPLICE_WRITE;
+	/* the mode arrives unmasked with the caller's umask: the VFS decides */
+	if (conn->capable & FUSE_CAP_DONT_MASK)
+		conn->want |= FUSE_CAP_DONT_MASK;
+	/* open(O_TRUNC) reaches kshim_open whole */
+	if (conn->capable & FUSE_CAP_ATOMIC_O_TRUNC)
+		conn->want |= FUSE_CAP_ATOMIC_O_TRUNC;
+	/* the kernel clears set-id bits itself (through setattr) */
+	conn->want &= ~FUSE_CAP_HANDLE_KILLPRIV;
+	/*
+	 * Write data is copied into the page cache by kshim_write either way;
+	 * a spliced request only adds a pipe to copy it out of.
+	 */
+	conn->want &= ~FUSE_CAP_SPLICE_READ;
+	if (b->writeback_cache && !b->rdonly &&
+	    (conn->capable & FUSE_CAP_WRITEBACK_CACHE))
+		conn->want |= FUSE_CAP_WRITEBACK_CACHE;
+	else
+		conn->want &= ~FUSE_CAP_WRITEBACK_CACHE;
+	conn->max_write = 1 << 20;
 	conn->max_readahead = 1 << 20;
-	(void)b;
 }
 
 static void op_destroy(void *userdata)
@@ -151,6 +432,8 @@ static void op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 
 	enter(req);
 	err = kshim_lookup(b->fs, node_of(req, parent), name, &node);
+	if (retry_with_groups(req, err))
+		err = kshim_lookup(b->fs, node_of(req, parent), name, &node);
 	if (err == -ENOENT) {
 		/* a negative entry the kernel may cache */
 		memset(&e, 0, sizeof(e));
@@ -162,21 +445,13 @@ static void op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 		fuse_reply_err(req, -err);
 		return;
 	}
-	err = fill_entry(b, node, &e);
-	if (err) {
-		kshim_node_put(node, 1);
-		fuse_reply_err(req, -err);
-		return;
-	}
-	if (fuse_reply_entry(req, &e))
-		kshim_node_put(node, 1); /* the kernel never got the reference */
+	reply_entry(req, node);
 }
 
 static void op_forget(fuse_req_t req, fuse_ino_t ino, uint64_t nlookup)
 {
 	enter(req);
-	if (ino != FUSE_ROOT_ID)
-		kshim_node_put(node_of(req, ino), nlookup);
+	unpublish_node(bridge_of(req), ino, nlookup);
 	fuse_reply_none(req);
 }
 
@@ -187,28 +462,31 @@ static void op_forget_multi(fuse_req_t req, size_t count,
 
 	enter(req);
 	for (i = 0; i < count; i++)
-		if (forgets[i].ino != FUSE_ROOT_ID)
-			kshim_node_put(node_of(req, forgets[i].ino),
-				       forgets[i].nlookup);
+		unpublish_node(bridge_of(req), forgets[i].ino,
+			       forgets[i].nlookup);
 	fuse_reply_none(req);
 }
 
-static void op_getattr(fuse_req_t req, fuse_ino_t ino,
-		       struct fuse_file_info *fi)
+static void reply_attr(fuse_req_t req, struct kshim_node *node)
 {
-	struct kshim_bridge *b = bridge_of(req);
 	struct kshim_stat ks;
 	struct stat st;
 	int err;
 
-	enter(req);
-	err = kshim_getattr(node_of(req, ino), &ks);
+	err = kshim_getattr(node, &ks);
 	if (err) {
 		fuse_reply_err(req, -err);
 		return;
 	}
 	to_stat(&ks, &st);
-	fuse_reply_attr(req, &st, b->attr_timeout);
+	fuse_reply_attr(req, &st, bridge_of(req)->attr_timeout);
+}
+
+static void op_getattr(fuse_req_t req, fuse_ino_t ino,
+		       struct fuse_file_info *fi)
+{
+	enter(req);
+	reply_attr(req, node_of(req, ino));
 }
 
 static void op_readlink(fuse_req_t req, fuse_ino_t ino)
@@ -231,14 +509,44 @@ static void op_readlink(fuse_req_t req, fuse_ino_t ino)
 	free(buf);
 }
 
+/*
+ * The open flags the VFS gets.  With the kernel's write-back cache the
+ * kernel reads around partial pages through any handle and writes at the
+ * offsets it chose: a write-only open becomes read-write where the caller
+ * may read, and O_APPEND is the kernel's business.
+ */
+static int open_with(fuse_req_t req, struct kshim_node *node, int flags,
+		     struct kshim_file **filep)
+{
+	struct kshim_bridge *b = bridge_of(req);
+	int err;
+
+	if (b->writeback_cache) {
+		flags &= ~O_APPEND;
+		if ((flags & O_ACCMODE) == O_WRONLY) {
+			err = kshim_open(node, (flags & ~O_ACCMODE) | O_RDWR,
+					 filep);
+			if (err != -EACCES)
+				return err;
+		}
+	}
+	err = kshim_open(node, flags, filep);
+	if (retry_with_groups(req, err))
+		err = kshim_open(node, flags, filep);
+	return err;
+}
+
 static void op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	struct kshim_bridge *b = bridge_of(req);
 	struct kshim_file *file;
 	int err;
 
-	enter(req);
-	err = kshim_open(node_of(req, ino), fi->flags, &file);
+	if (fi->flags & O_TRUNC)
+		enter_to_change(req);
+	else
+		enter(req);
+	err = open_with(req, node_of(req, ino), fi->flags, &file);
 	if (err) {
 		fuse_reply_err(req, -err);
 		return;
@@ -253,7 +561,6 @@ static void op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 static void op_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		    struct fuse_file_info *fi)
 {
-	struct kshim_file *file = (struct kshim_file *)(uintptr_t)fi->fh;
 	char *buf;
 	long n;
 
@@ -263,7 +570,7 @@ static void op_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	n = kshim_read(file, buf, size, off);
+	n = kshim_read(file_of(fi), buf, size, off);
 	if (n < 0)
 		fuse_reply_err(req, -n);
 	else
@@ -275,7 +582,7 @@ static void op_release(fuse_req_t req, fuse_ino_t ino,
 		       struct fuse_file_info *fi)
 {
 	enter(req);
-	kshim_release((struct kshim_file *)(uintptr_t)fi->fh);
+	kshim_release(file_of(fi));
 	fuse_reply_err(req, 0);
 }
 
@@ -287,6 +594,9 @@ static void op_opendir(fuse_req_t req, fuse_ino_t ino,
 
 	enter(req);
 	err = kshim_open(node_of(req, ino), O_RDONLY | O_DIRECTORY, &file);
+	if (retry_with_groups(req, err))
+		err = kshim_open(node_of(req, ino), O_RDONLY | O_DIRECTORY,
+				 &file);
 	if (err) {
 		fuse_reply_err(req, -err);
 		return;
@@ -335,31 +645,21 @@ static int fill_one(void *ctx, const char *name, size_t namelen,
 		int dot = !strcmp(cname, ".") || !strcmp(cname, "..");
 
 		memset(&e, 0, sizeof(e));
-		if (dot) {
+		if (dot || kshim_lookup(d->b->fs, d->dir, cname, &node) ||
+		    entry_for(d->b, node, &e)) {
+			/* dots, vanished or unreadable: a bare entry */
+			memset(&e, 0, sizeof(e));
 			e.attr.st_ino = ino;
 			e.attr.st_mode = dtype << 12;
-		} else {
-			int err = kshim_lookup(d->b->fs, d->dir, cname, &node);
-
-			if (err || fill_entry(d->b, node, &e)) {
-				/* vanished or unreadable: offer a bare entry */
-				if (node)
-					kshim_node_put(node, 1);
-				node = NULL;
-				memset(&e, 0, sizeof(e));
-				e.attr.st_ino = ino;
-				e.attr.st_mode = dtype << 12;
-			}
 		}
 		need = fuse_add_direntry_plus(d->req, d->buf + d->used,
 					      d->size - d->used, cname, &e,
 					      next_pos);
 		if (need > d->size - d->used) {
-			if (node)
-				kshim_node_put(node, 1);
+			unpublish_node(d->b, e.ino, e.ino ? 1 : 0);
 			return 1;
 		}
-		/* the kernel now holds the entry's reference */
+		/* the kernel now holds the entry's count */
 	}
 	d->used += need;
 	return 0;
@@ -380,8 +680,7 @@ static void do_readdir(fuse_req_t req, fuse_ino_t ino, size_t size,
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	err = kshim_readdir((struct kshim_file *)(uintptr_t)fi->fh, off,
-			    fill_one, &d);
+	err = kshim_readdir(file_of(fi), off, fill_one, &d);
 	if (err && !d.used)
 		fuse_reply_err(req, -err);
 	else
@@ -405,7 +704,7 @@ static void op_releasedir(fuse_req_t req, fuse_ino_t ino,
 			  struct fuse_file_info *fi)
 {
 	enter(req);
-	kshim_release((struct kshim_file *)(uintptr_t)fi->fh);
+	kshim_release(file_of(fi));
 	fuse_reply_err(req, 0);
 }
 
@@ -457,6 +756,8 @@ static void op_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
 		return;
 	}
 	n = kshim_getxattr(node_of(req, ino), name, buf, size);
+	if (retry_with_groups(req, n))
+		n = kshim_getxattr(node_of(req, ino), name, buf, size);
 	reply_xattr(req, size, n, buf);
 	free(buf);
 }
@@ -476,6 +777,271 @@ static void op_listxattr(fuse_req_t req, fuse_ino_t ino, size_t size)
 	free(buf);
 }
 
+/* --- the write half ------------------------------------------------------ */
+
+static void reply_new_node(fuse_req_t req, int err, struct kshim_node *node)
+{
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		reply_entry(req, node);
+}
+
+static void op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name,
+		     mode_t mode, dev_t rdev)
+{
+	struct kshim_node *node;
+	int err;
+
+	enter_to_change(req);
+	err = kshim_mknod(node_of(req, parent), name, mode, major(rdev),
+			  minor(rdev), &node);
+	reply_new_node(req, err, node);
+}
+
+static void op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name,
+		     mode_t mode)
+{
+	struct kshim_node *node;
+	int err;
+
+	enter_to_change(req);
+	err = kshim_mkdir(node_of(req, parent), name, mode | S_IFDIR, &node);
+	reply_new_node(req, err, node);
+}
+
+static void op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
+		       const char *name)
+{
+	struct kshim_node *node;
+	int err;
+
+	enter_to_change(req);
+	err = kshim_symlink(node_of(req, parent), name, target, &node);
+	reply_new_node(req, err, node);
+}
+
+static void op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t newparent,
+		    const char *newname)
+{
+	struct kshim_node *node;
+	int err;
+
+	enter_to_change(req);
+	err = kshim_link(node_of(req, ino), node_of(req, newparent), newname,
+			 &node);
+	/* the new name's inode is @ino's: the reply raises that id's count */
+	reply_new_node(req, err, node);
+}
+
+static void op_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	enter_to_change(req);
+	fuse_reply_err(req, -kshim_unlink(node_of(req, parent), name));
+}
+
+static void op_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	enter_to_change(req);
+	fuse_reply_err(req, -kshim_rmdir(node_of(req, parent), name));
+}
+
+static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
+		      fuse_ino_t newparent, const char *newname,
+		      unsigned int flags)
+{
+	unsigned int kflags = 0;
+
+	enter_to_change(req);
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) {
+		/* RENAME_WHITEOUT: overlayfs's, never a driver's here */
+		fuse_reply_err(req, EINVAL);
+		return;
+	}
+	if (flags & RENAME_NOREPLACE)
+		kflags |= KSHIM_RENAME_NOREPLACE;
+	if (flags & RENAME_EXCHANGE)
+		kflags |= KSHIM_RENAME_EXCHANGE;
+	fuse_reply_err(req, -kshim_rename(node_of(req, parent), name,
+					  node_of(req, newparent), newname,
+					  kflags));
+}
+
+static void op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
+		       int to_set, struct fuse_file_info *fi)
+{
+	struct kshim_setattr sa = { 0 };
+	struct kshim_node *node = node_of(req, ino);
+	int err;
+
+	enter_to_change(req);
+	if (to_set & FUSE_SET_ATTR_MODE) {
+		sa.valid |= KSHIM_SET_MODE;
+		sa.mode = attr->st_mode & 07777;
+	}
+	if (to_set & FUSE_SET_ATTR_UID) {
+		sa.valid |= KSHIM_SET_UID;
+		sa.uid = attr->st_uid;
+	}
+	if (to_set & FUSE_SET_ATTR_GID) {
+		sa.valid |= KSHIM_SET_GID;
+		sa.gid = attr->st_gid;
+	}
+	if (to_set & FUSE_SET_ATTR_SIZE) {
+		sa.valid |= KSHIM_SET_SIZE;
+		sa.size = attr->st_size;
+	}
+	if (to_set & FUSE_SET_ATTR_ATIME_NOW) {
+		sa.valid |= KSHIM_SET_ATIME_NOW;
+	} else if (to_set & FUSE_SET_ATTR_ATIME) {
+		sa.valid |= KSHIM_SET_ATIME;
+		sa.atime_sec = attr->st_atim.tv_sec;
+		sa.atime_nsec = attr->st_atim.tv_nsec;
+	}
+	if (to_set & FUSE_SET_ATTR_MTIME_NOW) {
+		sa.valid |= KSHIM_SET_MTIME_NOW;
+	} else if (to_set & FUSE_SET_ATTR_MTIME) {
+		sa.valid |= KSHIM_SET_MTIME;
+		sa.mtime_sec = attr->st_mtim.tv_sec;
+		sa.mtime_nsec = attr->st_mtim.tv_nsec;
+	}
+	if (to_set & FUSE_SET_ATTR_CTIME) {
+		sa.valid |= KSHIM_SET_CTIME;
+		sa.ctime_sec = attr->st_ctim.tv_sec;
+		sa.ctime_nsec = attr->st_ctim.tv_nsec;
+	}
+	/* fi: ftruncate(2) and friends, through the open file */
+	err = kshim_setattr(node, fi ? file_of(fi) : NULL, &sa);
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		reply_attr(req, node);
+}
+
+static void op_create(fuse_req_t req, fuse_ino_t parent, const char *name,
+		      mode_t mode, struct fuse_file_info *fi)
+{
+	struct kshim_bridge *b = bridge_of(req);
+	struct fuse_entry_param e;
+	struct kshim_node *node;
+	struct kshim_file *file;
+	int flags = fi->flags;
+	int err;
+
+	enter_to_change(req);
+	if (b->writeback_cache) {
+		/* see open_with: a new file opens read-write unchecked */
+		flags &= ~O_APPEND;
+		if ((flags & O_ACCMODE) == O_WRONLY)
+			flags = (flags & ~O_ACCMODE) | O_RDWR;
+	}
+	err = kshim_create(node_of(req, parent), name, mode | S_IFREG, flags,
+			   &node, &file);
+	if (err == -EACCES && flags != fi->flags) {
+		/* it existed, and the caller may only write it */
+		err = kshim_create(node_of(req, parent), name, mode | S_IFREG,
+				   fi->flags & ~O_APPEND, &node, &file);
+	}
+	if (err) {
+		fuse_reply_err(req, -err);
+		return;
+	}
+	err = entry_for(b, node, &e);
+	if (err) {
+		kshim_release(file);
+		fuse_reply_err(req, -err);
+		return;
+	}
+	fi->fh = (uint64_t)(uintptr_t)file;
+	fi->keep_cache = 0;
+	if (fuse_reply_create(req, &e, fi)) {
+		kshim_release(file);
+		unpublish_node(b, e.ino, 1);
+	}
+}
+
+/*
+ * Writes arrive in memory (no FUSE_CAP_SPLICE_READ); a buffer vector of
+ * any other shape is copied out first.
+ */
+static void op_write_buf(fuse_req_t req, fuse_ino_t ino,
+			 struct fuse_bufvec *bufv, off_t off,
+			 struct fuse_file_info *fi)
+{
+	size_t size = fuse_buf_size(bufv);
+	const struct fuse_buf *first = &bufv->buf[bufv->idx];
+	long n;
+
+	enter(req);
+	if (bufv->count - bufv->idx == 1 && !(first->flags & FUSE_BUF_IS_FD)) {
+		n = kshim_write(file_of(fi),
+				(const char *)first->mem + bufv->off,
+				first->size - bufv->off, off);
+	} else {
+		struct fuse_bufvec flat = FUSE_BUFVEC_INIT(size);
+		ssize_t got;
+
+		flat.buf[0].mem = malloc(size ? size : 1);
+		if (!flat.buf[0].mem) {
+			fuse_reply_err(req, ENOMEM);
+			return;
+		}
+		got = fuse_buf_copy(&flat, bufv, 0);
+		if (got < 0)
+			n = got;
+		else
+			n = kshim_write(file_of(fi), flat.buf[0].mem, got, off);
+		free(flat.buf[0].mem);
+	}
+	if (n < 0)
+		fuse_reply_err(req, -n);
+	else
+		fuse_reply_write(req, n);
+}
+
+static void op_flush(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	enter(req);
+	fuse_reply_err(req, -kshim_flush(file_of(fi)));
+}
+
+static void op_fsync(fuse_req_t req, fuse_ino_t ino, int datasync,
+		     struct fuse_file_info *fi)
+{
+	enter(req);
+	fuse_reply_err(req, -kshim_fsync(file_of(fi), datasync));
+}
+
+/* fsync(2) on a directory: the directory's own file, opened by opendir */
+static void op_fsyncdir(fuse_req_t req, fuse_ino_t ino, int datasync,
+			struct fuse_file_info *fi)
+{
+	enter(req);
+	fuse_reply_err(req, -kshim_fsync(file_of(fi), datasync));
+}
+
+static void op_setxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
+			const char *value, size_t size, int flags)
+{
+	enter_to_change(req);
+	fuse_reply_err(req, -kshim_setxattr(node_of(req, ino), name, value,
+					    size, flags));
+}
+
+static void op_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)
+{
+	enter_to_change(req);
+	fuse_reply_err(req, -kshim_removexattr(node_of(req, ino), name));
+}
+
+static void op_fallocate(fuse_req_t req, fuse_ino_t ino, int mode,
+			 off_t offset, off_t length, struct fuse_file_info *fi)
+{
+	enter(req);
+	fuse_reply_err(req, -kshim_fallocate(file_of(fi), mode, offset,
+					     length));
+}
+
 static const struct fuse_lowlevel_ops bridge_ops = {
 	.init = op_init,
 	.destroy = op_destroy,
@@ -483,17 +1049,33 @@ static const struct fuse_lowlevel_ops bridge_ops = {
 	.forget = op_forget,
 	.forget_multi = op_forget_multi,
 	.getattr = op_getattr,
+	.setattr = op_setattr,
 	.readlink = op_readlink,
+	.mknod = op_mknod,
+	.mkdir = op_mkdir,
+	.unlink = op_unlink,
+	.rmdir = op_rmdir,
+	.symlink = op_symlink,
+	.rename = op_rename,
+	.link = op_link,
 	.open = op_open,
 	.read = op_read,
+	.write_buf = op_write_buf,
+	.flush = op_flush,
 	.release = op_release,
+	.fsync = op_fsync,
 	.opendir = op_opendir,
 	.readdir = op_readdir,
 	.readdirplus = op_readdirplus,
 	.releasedir = op_releasedir,
+	.fsyncdir = op_fsyncdir,
 	.statfs = op_statfs,
+	.setxattr = op_setxattr,
 	.getxattr = op_getxattr,
 	.listxattr = op_listxattr,
+	.removexattr = op_removexattr,
+	.create = op_create,
+	.fallocate = op_fallocate,
 };
 
 const struct fuse_lowlevel_ops *kshim_bridge_ops(void)

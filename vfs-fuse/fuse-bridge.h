@@ -6,6 +6,7 @@
 struct kshim_fs;
 struct kshim_node;
 struct fuse_lowlevel_ops;
+struct bridge_node_table;
 
 struct kshim_bridge {
 	struct kshim_fs *fs;
@@ -13,7 +14,16 @@ struct kshim_bridge {
 	double attr_timeout;
 	double entry_timeout;
 	int rdonly;
+	/* -o writeback_cache: let the kernel cache writes (off by default) */
+	int writeback_cache;
+	/* node ids handed to the kernel, one per inode (fuse-bridge.c) */
+	struct bridge_node_table *nodes;
 };
+
+/* set up and tear down the node table: init after kshim_root, fini before
+ * kshim_umount (it drops the references the kernel never forgot) */
+int kshim_bridge_init(struct kshim_bridge *b);
+void kshim_bridge_fini(struct kshim_bridge *b);
 
 const struct fuse_lowlevel_ops *kshim_bridge_ops(void);
 

@@ -11,6 +11,14 @@
  * the child has mounted, and exits with the child's verdict, so errors
  * (a corrupt image, a missing device, bad options) reach the caller as a
  * message and a non-zero status.
+ *
+ * Shutdown, by fusermount3 -u / umount or by SIGTERM, SIGINT, SIGHUP (the
+ * signal ends the session loop): the loop returns once every request in
+ * progress has been answered, the mount goes away, the session's destroy
+ * syncs, the bridge returns the references the kernel still held, and
+ * kshim_umount writes everything left and puts the super block (the
+ * driver marks the image clean).  Only then does the process exit; its
+ * status is non-zero when that final write failed.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +49,9 @@ struct options {
 	const char *image;
 	const char *mountpoint;
 	int foreground, debug, single_thread, rdonly, allow_other;
+	int writeback_cache;
 	unsigned int max_threads;
+	unsigned long long mem_limit;	/* bytes; 0: no bound */
 	char driver_opts[4096];
 	char fuse_opts[1024];
 };
@@ -68,6 +78,13 @@ static void usage(FILE *out)
 		"                   writable is mounted read-only with a warning)\n"
 		"  allow_other      let other users see the mount (FUSE)\n"
 		"  threads=N        at most N FUSE worker threads (default 16)\n"
+		"  mem=SIZE         bound the driver's page cache and caches to SIZE\n"
+		"                   bytes (suffix K, M or G; at least 4M); dirty data\n"
+		"                   is written back early to stay under it\n"
+		"  writeback_cache  let the kernel cache writes (FUSE writeback cache):\n"
+		"                   faster small writes, but data of files still open\n"
+		"                   is lost if the daemon exits, even on SIGTERM; off by\n"
+		"                   default\n"
 		"  defaults, auto, noauto, user, nouser, users, nofail, _netdev,\n"
 		"  dev, nodev, suid, nosuid, exec, noexec, atime, noatime, relatime,\n"
 		"  x-*              accepted for fstab and mount(8); no effect here\n"
@@ -85,6 +102,41 @@ static int append(char *buf, size_t size, const char *opt)
 	if (len)
 		buf[len++] = ',';
 	strcpy(buf + len, opt);
+	return 0;
+}
+
+/* the smallest -o mem= the kernel world works in */
+#define MEM_LIMIT_MIN (4ULL << 20)
+
+/* SIZE[K|M|G] (binary multiples); -1 on anything else */
+static int parse_size(const char *text, unsigned long long *bytes)
+{
+	unsigned long long value, scale = 1;
+	char *end;
+
+	if (*text < '0' || *text > '9')
+		return -1;
+	errno = 0;
+	value = strtoull(text, &end, 10);
+	if (errno)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K':
+		scale = 1ULL << 10;
+		end++;
+		break;
+	case 'm': case 'M':
+		scale = 1ULL << 20;
+		end++;
+		break;
+	case 'g': case 'G':
+		scale = 1ULL << 30;
+		end++;
+		break;
+	}
+	if (*end || value > ~0ULL / scale)
+		return -1;
+	*bytes = value * scale;
 	return 0;
 }
 
@@ -127,6 +179,20 @@ static int parse_mount_opts(struct options *o, char *list)
 				return -1;
 			}
 			o->max_threads = n;
+			continue;
+		}
+		if (!strncmp(opt, "mem=", 4)) {
+			if (parse_size(opt + 4, &o->mem_limit) ||
+			    o->mem_limit < MEM_LIMIT_MIN) {
+				fprintf(stderr, PROG ": bad option %s: want a size of "
+					"at least 4M, such as 64M or 1G (suffix K, M "
+					"or G)\n", opt);
+				return -1;
+			}
+			continue;
+		}
+		if (!strcmp(opt, "writeback_cache")) {
+			o->writeback_cache = 1;
 			continue;
 		}
 		if (!strncmp(opt, "x-", 2) || !strncmp(opt, "fsname=", 7) ||
@@ -310,6 +376,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	kshim_add_fatal_hook(unmount_on_bug);
+	if (o.mem_limit) {
+		err = kshim_limit_memory(o.mem_limit);
+		if (err) {
+			fprintf(stderr, PROG ": cannot bound memory to %llu bytes: %s\n",
+				o.mem_limit, strerror(-err));
+			goto out;
+		}
+	}
 	err = kshim_mount(KSHIM_FS_NAME, o.image,
 			  o.rdonly ? KSHIM_MOUNT_RDONLY : 0,
 			  o.driver_opts[0] ? o.driver_opts : NULL, &bridge.fs);
@@ -319,12 +393,24 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	bridge.rdonly = kshim_is_rdonly(bridge.fs);
+	bridge.writeback_cache = o.writeback_cache && !bridge.rdonly;
+	/*
+	 * Every change goes through this mount (the image is locked), and the
+	 * kernel updates or drops what it caches of the inodes it changes;
+	 * what it cannot see (times and sizes the driver sets, link counts of
+	 * other names) it refetches after a second on a writable mount.
+	 */
 	bridge.attr_timeout = bridge.rdonly ? 3600.0 : 1.0;
 	bridge.entry_timeout = bridge.rdonly ? 3600.0 : 1.0;
 	err = kshim_root(bridge.fs, &bridge.root);
 	if (err) {
 		fprintf(stderr, PROG ": no root directory: %s\n", strerror(-err));
 		goto out_umount;
+	}
+	err = kshim_bridge_init(&bridge);
+	if (err) {
+		fprintf(stderr, PROG ": %s\n", strerror(-err));
+		goto out_root;
 	}
 
 	snprintf(o.fuse_opts, sizeof(o.fuse_opts),
@@ -373,6 +459,7 @@ out_session:
 	fuse_session_destroy(session);
 	session = NULL;
 out_root:
+	kshim_bridge_fini(&bridge);
 	kshim_node_put(bridge.root, 1);
 out_umount:
 	err = kshim_umount(bridge.fs);
