@@ -84,6 +84,64 @@ static void drop_write(struct vfsmount *mnt, int want_err)
 		mnt_drop_write(mnt);
 }
 
+/* @parent must be a directory and @name one component (check_name) */
+static int check_parent_and_name(struct dentry *parent, const char *name,
+				 unsigned int *lenp, enum dot_name *dotp)
+{
+	struct inode *dir = d_inode(parent);
+
+	if (!dir || !S_ISDIR(dir->i_mode))
+		return -ENOTDIR;
+	return check_name(name, lenp, dotp);
+}
+
+/*
+ * Lock @parent's directory exclusive (I_MUTEX_PARENT) and look @name up
+ * under it.  On success the directory stays locked and the (possibly
+ * negative) child comes back referenced; on error the lock is dropped.
+ */
+static struct dentry *lock_parent_and_lookup(struct dentry *parent,
+					     const char *name, unsigned int len)
+{
+	struct inode *dir = d_inode(parent);
+	struct dentry *child;
+
+	inode_lock_nested(dir, I_MUTEX_PARENT);
+	child = kshim_lookup_one_excl(parent, name, len);
+	if (IS_ERR(child))
+		inode_unlock(dir);
+	return child;
+}
+
+/*
+ * The start of a creation (filename_create): check @name ("." and ".."
+ * are @dot_err), take write access to the mount, lock the parent and look
+ * the name up.  The write access error is kept in *@werrp, not returned:
+ * an existing name is -EEXIST even on a read-only mount.  On success the
+ * parent stays locked with the (possibly positive) child returned; the
+ * caller unlocks, puts it and calls drop_write(*@mntp, *@werrp).
+ */
+static struct dentry *start_creating(struct dentry *parent, const char *name,
+				     int dot_err, struct vfsmount **mntp,
+				     int *werrp)
+{
+	struct dentry *child;
+	enum dot_name dot;
+	unsigned int len;
+	int err;
+
+	err = check_parent_and_name(parent, name, &len, &dot);
+	if (err)
+		return ERR_PTR(err);
+	if (dot != NAME_PLAIN)
+		return ERR_PTR(dot_err);
+	*werrp = want_write(parent, mntp);
+	child = lock_parent_and_lookup(parent, name, len);
+	if (IS_ERR(child))
+		drop_write(*mntp, *werrp);
+	return child;
+}
+
 /*
  * Hand out a reference on @dentry in *@nodep (if wanted).  A filesystem
  * that left the new dentry negative (allowed: the next lookup finds the
@@ -134,30 +192,17 @@ static int make_entry(struct dentry *parent, const char *name, make_fn make,
 	struct inode *dir = d_inode(parent);
 	struct vfsmount *mnt;
 	struct dentry *child;
-	enum dot_name dot;
-	unsigned int len;
 	int err, werr;
 
-	if (!dir || !S_ISDIR(dir->i_mode))
-		return -ENOTDIR;
-	err = check_name(name, &len, &dot);
-	if (err)
-		return err;
-	if (dot != NAME_PLAIN)
-		return -EEXIST;
-	werr = want_write(parent, &mnt);
-	inode_lock_nested(dir, I_MUTEX_PARENT);
-	child = kshim_lookup_one_excl(parent, name, len);
-	if (IS_ERR(child)) {
-		err = PTR_ERR(child);
-		child = NULL;
-	} else if (d_really_is_positive(child)) {
+	child = start_creating(parent, name, -EEXIST, &mnt, &werr);
+	if (IS_ERR(child))
+		return PTR_ERR(child);
+	if (d_really_is_positive(child))
 		err = -EEXIST;
-	} else if (werr) {
+	else if (werr)
 		err = werr;
-	} else {
+	else
 		err = make(dir, child, args);
-	}
 	inode_unlock(dir);
 	if (!err)
 		err = hand_out(parent, child, name, nodep);
@@ -263,25 +308,13 @@ int kshim_create(struct kshim_node *dir, const char *name, unsigned int mode,
 	struct dentry *parent = D(dir), *child;
 	struct inode *pdir = d_inode(parent);
 	struct vfsmount *mnt;
-	enum dot_name dot;
-	unsigned int len;
 	bool created = false;
-	int err, werr;
+	int err = 0, werr;
 
-	if (!pdir || !S_ISDIR(pdir->i_mode))
-		return -ENOTDIR;
-	err = check_name(name, &len, &dot);
-	if (err)
-		return err;
-	if (dot != NAME_PLAIN)
-		return -EISDIR;
-	werr = want_write(parent, &mnt);
-	inode_lock_nested(pdir, I_MUTEX_PARENT);
-	child = kshim_lookup_one_excl(parent, name, len);
-	if (IS_ERR(child)) {
-		err = PTR_ERR(child);
-		child = NULL;
-	} else if (d_really_is_positive(child)) {
+	child = start_creating(parent, name, -EISDIR, &mnt, &werr);
+	if (IS_ERR(child))
+		return PTR_ERR(child);
+	if (d_really_is_positive(child)) {
 		if (flags & O_EXCL)
 			err = -EEXIST;
 		else if (d_is_dir(child))
@@ -301,7 +334,7 @@ int kshim_create(struct kshim_node *dir, const char *name, unsigned int mode,
 	if (created && !d_really_is_positive(child)) {
 		/* the filesystem left it negative: look it up for real */
 		dput(child);
-		child = kshim_lookup_one(parent, name, len);
+		child = kshim_lookup_one(parent, name, strlen(name));
 		if (IS_ERR(child)) {
 			err = PTR_ERR(child);
 			child = NULL;
@@ -346,9 +379,7 @@ static int remove_entry(struct dentry *parent, const char *name, bool is_dir)
 	unsigned int len;
 	int err;
 
-	if (!dir || !S_ISDIR(dir->i_mode))
-		return -ENOTDIR;
-	err = check_name(name, &len, &dot);
+	err = check_parent_and_name(parent, name, &len, &dot);
 	if (err)
 		return err;
 	if (dot != NAME_PLAIN) {
@@ -359,11 +390,9 @@ static int remove_entry(struct dentry *parent, const char *name, bool is_dir)
 	err = want_write(parent, &mnt);
 	if (err)
 		return err;
-	inode_lock_nested(dir, I_MUTEX_PARENT);
-	child = kshim_lookup_one_excl(parent, name, len);
+	child = lock_parent_and_lookup(parent, name, len);
 	if (IS_ERR(child)) {
 		err = PTR_ERR(child);
-		inode_unlock(dir);
 		goto out;
 	}
 	if (is_dir) {

@@ -892,20 +892,8 @@ struct dentry *d_ancestor(struct dentry *p1, struct dentry *p2)
 /* is @new_dentry @old_dentry or somewhere below it? */
 bool is_subdir(struct dentry *new_dentry, struct dentry *old_dentry)
 {
-	struct dentry *walk;
-	bool below = false;
-
-	if (new_dentry == old_dentry)
-		return true;
-	spin_lock(&tree_lock);
-	for (walk = new_dentry; !IS_ROOT(walk); walk = walk->d_parent) {
-		if (walk->d_parent == old_dentry) {
-			below = true;
-			break;
-		}
-	}
-	spin_unlock(&tree_lock);
-	return below;
+	return new_dentry == old_dentry ||
+	       d_ancestor(old_dentry, new_dentry) != NULL;
 }
 
 /* a removed or replaced name can never become a mount point */

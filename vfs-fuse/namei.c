@@ -130,6 +130,28 @@ static struct dentry *lookup_cached(struct dentry *parent, struct qstr *name)
 	return valid < 0 ? ERR_PTR(valid) : NULL;
 }
 
+/*
+ * Fill @q with @name hashed for @parent (the filesystem's ->d_hash when it
+ * has one) and look for it in the dcache: the cached dentry, NULL when
+ * the name is not cached (@q is then ready for a real lookup), or an
+ * ERR_PTR.
+ */
+static struct dentry *hash_and_lookup_cached(struct dentry *parent,
+					     const char *name, unsigned int len,
+					     struct qstr *q)
+{
+	int err;
+
+	q->name = (const unsigned char *)name;
+	q->hash_len = hashlen_create(full_name_hash(parent, name, len), len);
+	if (parent->d_flags & DCACHE_OP_HASH) {
+		err = parent->d_op->d_hash(parent, q);
+		if (err < 0)
+			return ERR_PTR(err);
+	}
+	return lookup_cached(parent, q);
+}
+
 struct dentry *kshim_lookup_one(struct dentry *parent, const char *name,
 				unsigned int len)
 {
@@ -155,14 +177,7 @@ struct dentry *kshim_lookup_one(struct dentry *parent, const char *name,
 	if (is_dot_dotdot(name, len))
 		return len == 1 ? dget(parent) : dget_parent(parent);
 
-	this.name = (const unsigned char *)name;
-	this.hash_len = hashlen_create(full_name_hash(parent, name, len), len);
-	if (parent->d_flags & DCACHE_OP_HASH) {
-		err = parent->d_op->d_hash(parent, &this);
-		if (err < 0)
-			return ERR_PTR(err);
-	}
-	dentry = lookup_cached(parent, &this);
+	dentry = hash_and_lookup_cached(parent, name, len, &this);
 	if (dentry)
 		return dentry;
 	if (unlikely(!dir->i_op->lookup))
@@ -317,14 +332,7 @@ struct dentry *kshim_lookup_one_excl(struct dentry *parent, const char *name,
 	err = inode_permission(&nop_mnt_idmap, dir, MAY_EXEC);
 	if (err)
 		return ERR_PTR(err);
-	this.name = (const unsigned char *)name;
-	this.hash_len = hashlen_create(full_name_hash(parent, name, len), len);
-	if (parent->d_flags & DCACHE_OP_HASH) {
-		err = parent->d_op->d_hash(parent, &this);
-		if (err < 0)
-			return ERR_PTR(err);
-	}
-	child = lookup_cached(parent, &this);
+	child = hash_and_lookup_cached(parent, name, len, &this);
 	if (child)
 		return child;
 	if (unlikely(IS_DEADDIR(dir)))

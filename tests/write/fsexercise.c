@@ -37,6 +37,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,8 @@
 
 #include <kshim/runtime.h>
 #include <kshim/vfs.h>
+
+#include "../common/manifest-format.h"
 
 #define PATH_BUF	4096
 #define PATH_LIMIT	3000	/* longest path an operation may produce */
@@ -187,6 +190,35 @@ static void dirlist_free(struct dirlist *l)
 		free(l->ents[i].name);
 	free(l->ents);
 	memset(l, 0, sizeof(*l));
+}
+
+/*
+ * One pwrite from @src (@writing) or pread into @dst of a backend: the
+ * bytes moved, or -errno.
+ */
+typedef long (*io_call_fn)(struct bhandle *h, bool writing, const char *src,
+			   char *dst, size_t size, long long off);
+
+/*
+ * Repeat @io until @size bytes, end of file or an error: the bytes moved,
+ * or the error when none moved (what a full pwrite/pread loop sees).
+ */
+static long transfer_all(io_call_fn io, struct bhandle *h, bool writing,
+			 const char *src, char *dst, size_t size, long long off)
+{
+	size_t done = 0;
+
+	while (done < size) {
+		long r = io(h, writing, writing ? src + done : NULL,
+			    writing ? NULL : dst + done, size - done, off + done);
+
+		if (r < 0)
+			return done ? (long)done : r;
+		if (r == 0)
+			break;
+		done += r;
+	}
+	return done;
 }
 
 /* -- in-process: the kshim/vfs.h API -- */
@@ -489,37 +521,21 @@ static int k_open(const char *path, int flags, struct bhandle *h)
 	return err;
 }
 
+static long k_io(struct bhandle *h, bool writing, const char *src, char *dst,
+		 size_t size, long long off)
+{
+	return writing ? kshim_write(h->kf, src, size, off)
+		       : kshim_read(h->kf, dst, size, off);
+}
+
 static long k_pwrite(struct bhandle *h, const void *buf, size_t size, long long off)
 {
-	size_t done = 0;
-
-	while (done < size) {
-		long r = kshim_write(h->kf, (const char *)buf + done, size - done,
-				     off + done);
-
-		if (r < 0)
-			return done ? (long)done : r;
-		if (r == 0)
-			break;
-		done += r;
-	}
-	return done;
+	return transfer_all(k_io, h, true, buf, NULL, size, off);
 }
 
 static long k_pread(struct bhandle *h, void *buf, size_t size, long long off)
 {
-	size_t done = 0;
-
-	while (done < size) {
-		long r = kshim_read(h->kf, (char *)buf + done, size - done, off + done);
-
-		if (r < 0)
-			return done ? (long)done : r;
-		if (r == 0)
-			break;
-		done += r;
-	}
-	return done;
+	return transfer_all(k_io, h, false, NULL, buf, size, off);
 }
 
 static int k_ftruncate(struct bhandle *h, long long size)
@@ -714,37 +730,23 @@ static int p_open(const char *path, int flags, struct bhandle *h)
 	return h->fd < 0 ? -errno : 0;
 }
 
+static long p_io(struct bhandle *h, bool writing, const char *src, char *dst,
+		 size_t size, long long off)
+{
+	ssize_t r = writing ? pwrite(h->fd, src, size, off)
+			    : pread(h->fd, dst, size, off);
+
+	return r < 0 ? -errno : r;
+}
+
 static long p_pwrite(struct bhandle *h, const void *buf, size_t size, long long off)
 {
-	size_t done = 0;
-
-	while (done < size) {
-		ssize_t r = pwrite(h->fd, (const char *)buf + done, size - done,
-				   off + done);
-
-		if (r < 0)
-			return done ? (long)done : -errno;
-		if (r == 0)
-			break;
-		done += r;
-	}
-	return done;
+	return transfer_all(p_io, h, true, buf, NULL, size, off);
 }
 
 static long p_pread(struct bhandle *h, void *buf, size_t size, long long off)
 {
-	size_t done = 0;
-
-	while (done < size) {
-		ssize_t r = pread(h->fd, (char *)buf + done, size - done, off + done);
-
-		if (r < 0)
-			return done ? (long)done : -errno;
-		if (r == 0)
-			break;
-		done += r;
-	}
-	return done;
+	return transfer_all(p_io, h, false, NULL, buf, size, off);
 }
 
 static int p_ftruncate(struct bhandle *h, long long size)
@@ -1615,6 +1617,44 @@ static void check_dir(struct worker *w, struct m_inode *dir)
 	verify_listing(w, dir);
 }
 
+/*
+ * A fresh name in @dir for a new entry: its path in @path and the model's
+ * entry of that name, if any, in *@oldp.  Returns 0 when the operation is
+ * to be skipped (path too long, or the subtree has all the entries it may
+ * have).
+ */
+static int pick_new_name(struct worker *w, struct m_inode *dir, char *name,
+			 char *path, struct m_dentry **oldp)
+{
+	gen_name(w, dir, name);
+	if (child_path(dir, name, path) > PATH_LIMIT)
+		return 0;
+	*oldp = m_lookup(dir, name);
+	return *oldp || !entries_full(w);
+}
+
+/*
+ * The entry a removal works on: @d as picked, or (when there is none, or
+ * by a @random_pct chance) a random name in a random directory, which may
+ * not exist (*@dp NULL).  Returns the parent; the path goes to @path.
+ */
+static struct m_inode *removal_target(struct worker *w, struct m_dentry **dp,
+				      unsigned int random_pct, char *path)
+{
+	char name[300];
+	struct m_inode *dir;
+
+	if (!*dp || chance(w, random_pct)) {
+		dir = pick_dir(w);
+		gen_name(w, dir, name);
+		*dp = m_lookup(dir, name);
+		child_path(dir, name, path);
+		return dir;
+	}
+	path_of(*dp, path, PATH_BUF);
+	return (*dp)->parent;
+}
+
 static void op_create(struct worker *w)
 {
 	struct m_inode *dir = pick_dir(w), *in;
@@ -1728,11 +1768,7 @@ static void op_symlink(struct worker *w)
 			   1 + rnd(w, opt.prof.symlink_max);
 	int err, want;
 
-	gen_name(w, dir, name);
-	if (child_path(dir, name, path) > PATH_LIMIT)
-		return;
-	old = m_lookup(dir, name);
-	if (!old && entries_full(w))
+	if (!pick_new_name(w, dir, name, path, &old))
 		return;
 	random_name(w, target, len);
 	if (chance(w, 30))
@@ -1776,11 +1812,7 @@ static void op_link(struct worker *w)
 			return;
 		child_path(sdir, name, srcpath);
 	}
-	gen_name(w, dir, name);
-	if (child_path(dir, name, path) > PATH_LIMIT)
-		return;
-	old = m_lookup(dir, name);
-	if (!old && entries_full(w))
+	if (!pick_new_name(w, dir, name, path, &old))
 		return;
 	op_begin(w, "link %s %s", srcpath, path);
 	if (!src)
@@ -1809,18 +1841,10 @@ static void op_unlink(struct worker *w)
 {
 	struct m_dentry *d = pick_entry(w, 0);
 	struct m_inode *dir, *in;
-	char name[300], path[PATH_BUF];
+	char path[PATH_BUF];
 	int err, want;
 
-	if (!d || chance(w, 10)) {
-		dir = pick_dir(w);
-		gen_name(w, dir, name);
-		d = m_lookup(dir, name);
-		child_path(dir, name, path);
-	} else {
-		dir = d->parent;
-		path_of(d, path, sizeof(path));
-	}
+	dir = removal_target(w, &d, 10, path);
 	op_begin(w, "unlink %s", path);
 	want = !d ? -ENOENT : d->inode->type == S_IFDIR ? -EISDIR : 0;
 	err = B->unlink(path);
@@ -1846,7 +1870,7 @@ static void op_rmdir(struct worker *w)
 {
 	struct m_dentry *d = chance(w, 85) ? pick_entry(w, S_IFDIR) : pick_entry(w, 0);
 	struct m_inode *dir;
-	char name[300], path[PATH_BUF];
+	char path[PATH_BUF];
 	int err, want;
 
 	/* prefer empty directories, or rmdir would mostly fail */
@@ -1860,15 +1884,7 @@ static void op_rmdir(struct worker *w)
 				break;
 			}
 	}
-	if (!d || chance(w, 8)) {
-		dir = pick_dir(w);
-		gen_name(w, dir, name);
-		d = m_lookup(dir, name);
-		child_path(dir, name, path);
-	} else {
-		dir = d->parent;
-		path_of(d, path, sizeof(path));
-	}
+	dir = removal_target(w, &d, 8, path);
 	op_begin(w, "rmdir %s", path);
 	if (!d)
 		want = -ENOENT;
@@ -2659,125 +2675,13 @@ static int remount(void)
 	return do_mount();
 }
 
-/* -- SHA-256 (FIPS 180-4) for the dump's content digests -- */
-
-struct digest {
-	uint32_t h[8];
-	unsigned char block[64];
-	uint64_t total;
-	unsigned int fill;
-};
-
-static const uint32_t round_consts[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-static uint32_t rotr(uint32_t x, unsigned int n)
-{
-	return (x >> n) | (x << (32 - n));
-}
-
-static void digest_compress(struct digest *d)
-{
-	uint32_t sched[64], v[8], t1, t2;
-	unsigned int i;
-
-	for (i = 0; i < 16; i++)
-		sched[i] = (uint32_t)d->block[4 * i] << 24 |
-			   (uint32_t)d->block[4 * i + 1] << 16 |
-			   (uint32_t)d->block[4 * i + 2] << 8 | d->block[4 * i + 3];
-	for (i = 16; i < 64; i++) {
-		uint32_t a = sched[i - 15], b = sched[i - 2];
-
-		sched[i] = sched[i - 16] + sched[i - 7] +
-			   (rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)) +
-			   (rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10));
-	}
-	memcpy(v, d->h, sizeof(v));
-	for (i = 0; i < 64; i++) {
-		t1 = v[7] + (rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25)) +
-		     ((v[4] & v[5]) ^ (~v[4] & v[6])) + round_consts[i] + sched[i];
-		t2 = (rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22)) +
-		     ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-		memmove(v + 1, v, 7 * sizeof(v[0]));
-		v[4] += t1;
-		v[0] = t1 + t2;
-	}
-	for (i = 0; i < 8; i++)
-		d->h[i] += v[i];
-}
-
-static void digest_add(struct digest *d, const unsigned char *p, size_t len)
-{
-	d->total += len;
-	while (len) {
-		size_t n = 64 - d->fill < len ? 64 - d->fill : len;
-
-		memcpy(d->block + d->fill, p, n);
-		d->fill += n;
-		p += n;
-		len -= n;
-		if (d->fill == 64) {
-			digest_compress(d);
-			d->fill = 0;
-		}
-	}
-}
-
-static void digest_hex(const unsigned char *p, size_t len, char *out)
-{
-	static const uint32_t init[8] = {
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-	};
-	struct digest d = { .fill = 0 };
-	unsigned char pad[72] = { 0x80 };
-	uint64_t bits;
-	unsigned int i, padlen;
-
-	memcpy(d.h, init, sizeof(init));
-	digest_add(&d, p, len);
-	bits = d.total * 8;
-	padlen = d.fill < 56 ? 56 - d.fill : 120 - d.fill;
-	for (i = 0; i < 8; i++)
-		pad[padlen + i] = bits >> (56 - 8 * i);
-	digest_add(&d, pad, padlen + 8);
-	for (i = 0; i < 8; i++)
-		sprintf(out + 8 * i, "%08x", d.h[i]);
-}
-
-/* kshimtest.py's escaping: bytes outside 0x21..0x7e, '%' and '=' as %XX */
-static void dump_escaped(FILE *f, const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = s[i];
-
-		if (c < 0x21 || c > 0x7e || c == '%' || c == '=')
-			fprintf(f, "%%%02X", c);
-		else
-			fputc(c, f);
-	}
-}
-
 static void dump_entry(FILE *f, const char *path, const struct m_inode *in)
 {
 	char hex[65];
 	unsigned int i;
 
 	fputc('/', f);
-	dump_escaped(f, path, strlen(path));
+	manifest_put_escaped(f, path, strlen(path));
 	fprintf(f, " type=%s mode=%04o uid=%u gid=%u nlink=%u",
 		in->type == S_IFDIR ? "dir" : in->type == S_IFLNK ? "lnk" : "reg",
 		in->perm, in->uid, in->gid, in->nlink);
@@ -2787,12 +2691,12 @@ static void dump_entry(FILE *f, const char *path, const struct m_inode *in)
 		fprintf(f, " size=%zu", strlen(in->target));
 	fprintf(f, " ino=%llu mtime=%lld.%09u", in->ino, in->mt_sec, in->mt_nsec);
 	if (in->type == S_IFREG) {
-		digest_hex(in->data, in->size, hex);
+		sha256_hex_of(in->data, in->size, hex);
 		fprintf(f, " data=%s", hex);
 	}
 	if (in->type == S_IFLNK) {
 		fputs(" link=", f);
-		dump_escaped(f, in->target, strlen(in->target));
+		manifest_put_escaped(f, in->target, strlen(in->target));
 	}
 	if (opt.prof.xattrs) {
 		const struct m_xattr *sorted[MAX_XATTRS];
@@ -2809,15 +2713,8 @@ static void dump_entry(FILE *f, const char *path, const struct m_inode *in)
 			}
 		for (i = 0; i < n; i++) {
 			fputs(" x.", f);
-			dump_escaped(f, sorted[i]->name, strlen(sorted[i]->name));
-			if (sorted[i]->len <= 32) {
-				fputs("=hex:", f);
-				for (j = 0; j < sorted[i]->len; j++)
-					fprintf(f, "%02x", sorted[i]->val[j]);
-			} else {
-				digest_hex(sorted[i]->val, sorted[i]->len, hex);
-				fprintf(f, "=sha256:%s:%u", hex, sorted[i]->len);
-			}
+			manifest_put_escaped(f, sorted[i]->name, strlen(sorted[i]->name));
+			manifest_put_xattr_value(f, sorted[i]->val, sorted[i]->len);
 		}
 	}
 	fputc('\n', f);

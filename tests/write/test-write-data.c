@@ -24,25 +24,6 @@
 #define MiB (1024ULL * 1024)
 #define CHUNK (64 * 1024)
 
-/* the byte at @off of the test data with seed @seed: never all-zero */
-static unsigned char pat(unsigned long long off, unsigned int seed)
-{
-	unsigned long long x = off * 0x9E3779B97F4A7C15ULL + seed * 0x51ULL;
-
-	return (unsigned char)((x >> 29) | 1);
-}
-
-/* wt_mkfs() with the path kept (its own storage is reused by the next call) */
-static const char *mkimg(const struct wt_variant *v, unsigned int mib)
-{
-	static char paths[16][300];
-	static unsigned int next;
-	char *p = paths[next++ % ARRAY_SIZE(paths)];
-
-	strscpy(p, wt_mkfs(v, mib), sizeof(paths[0]));
-	return p;
-}
-
 static unsigned int fs_block_size(struct kshim_fs *fs)
 {
 	struct kshim_statfs st;
@@ -60,19 +41,11 @@ static unsigned long long used_bytes(struct kshim_fs *fs)
 	return (st.blocks - st.bfree) * st.bsize;
 }
 
-static struct kshim_node *root_of(struct kshim_fs *fs)
-{
-	struct kshim_node *root = NULL;
-
-	KT_ASSERT_EQ(kshim_root(fs, &root), 0);
-	return root;
-}
-
 /* create @name in the root (mode 0644) and open it with @flags */
 static struct kshim_file *create_file(struct kshim_fs *fs, const char *name,
 				      int flags)
 {
-	struct kshim_node *root = root_of(fs), *node = NULL;
+	struct kshim_node *root = wt_root(fs), *node = NULL;
 	struct kshim_file *file = NULL;
 	int err;
 
@@ -113,73 +86,6 @@ static struct kshim_stat stat_of(struct kshim_fs *fs, const char *name)
 	return st;
 }
 
-/* write @len bytes of pattern @seed at @off in pieces of @piece; 0 or errno */
-static long write_pat(struct kshim_file *file, unsigned long long off,
-		      unsigned long long len, unsigned int seed,
-		      unsigned int piece)
-{
-	unsigned char *buf = kmalloc(piece, GFP_KERNEL);
-	unsigned long long done = 0;
-	long ret = 0;
-
-	KT_ASSERT(buf);
-	while (done < len) {
-		unsigned int n = min_t(unsigned long long, piece, len - done);
-		unsigned int i;
-
-		for (i = 0; i < n; i++)
-			buf[i] = pat(off + done + i, seed);
-		ret = kshim_write(file, buf, n, off + done);
-		if (ret != n) {
-			ret = ret < 0 ? ret : -EIO;
-			break;
-		}
-		done += n;
-		ret = 0;
-	}
-	kfree(buf);
-	return ret;
-}
-
-/*
- * Read [off, off + len) and compare with pattern @seed (seed < 0: zeroes).
- * Returns the first wrong offset, or -1 when all is right.
- */
-static long long check_range(struct kshim_file *file, unsigned long long off,
-			     unsigned long long len, int seed)
-{
-	unsigned char *buf = kmalloc(CHUNK, GFP_KERNEL);
-	unsigned long long done = 0;
-	long long bad = -1;
-
-	KT_ASSERT(buf);
-	while (done < len && bad < 0) {
-		unsigned int n = min_t(unsigned long long, CHUNK, len - done);
-		long got = kshim_read(file, buf, n, off + done);
-		unsigned int i;
-
-		if (got != n) {
-			ktest_note("short read at %llu: %ld of %u",
-				   off + done, got, n);
-			bad = off + done;
-			break;
-		}
-		for (i = 0; i < n; i++) {
-			unsigned char want = seed < 0 ? 0 : pat(off + done + i, seed);
-
-			if (buf[i] != want) {
-				bad = off + done + i;
-				ktest_note("byte %lld: 0x%02x, want 0x%02x", bad,
-					   buf[i], want);
-				break;
-			}
-		}
-		done += n;
-	}
-	kfree(buf);
-	return bad;
-}
-
 /* read at @off expecting end of file (0 bytes) */
 static long read_at_eof(struct kshim_file *file, unsigned long long off)
 {
@@ -188,23 +94,15 @@ static long read_at_eof(struct kshim_file *file, unsigned long long off)
 	return kshim_read(file, &c, 1, off);
 }
 
-static void unmount_and_check(const struct wt_variant *v, struct kshim_fs *fs,
-			      const char *img)
+/* @name holds exactly @size bytes of pattern @seed */
+static void expect_pattern_file(struct kshim_fs *fs, const char *name,
+				unsigned long long size, unsigned int seed)
 {
-	KT_EXPECT_EQ(kshim_umount(fs), 0);
-	KT_EXPECT_EQ(wt_fsck(v, img), 0);
-}
+	struct kshim_file *f = open_file(fs, name, O_RDONLY);
 
-/* remount @img, read-only when @rdonly (ext2 only: minix needs no second run) */
-static struct kshim_fs *remount(const struct wt_variant *v, const char *img,
-				bool rdonly)
-{
-	return wt_mount(v, img, rdonly ? KSHIM_MOUNT_RDONLY : 0);
-}
-
-static bool is_ext2(const struct wt_variant *v)
-{
-	return !strncmp(v->name, "ext2", 4);
+	KT_EXPECT_EQ(stat_of(fs, name).size, size);
+	KT_EXPECT_EQ(wt_check_pattern(f, 0, size, seed), -1);
+	kshim_release(f);
 }
 
 /* --- sizes and offsets ---------------------------------------------------- */
@@ -249,8 +147,8 @@ static void check_size_cases(struct kshim_fs *fs, struct size_case *c, int n)
 
 		KT_EXPECT_EQ(st.size, end);
 		if (c[i].off && c[i].len)
-			KT_EXPECT_EQ(check_range(f, 0, c[i].off, -1), -1);
-		KT_EXPECT_EQ(check_range(f, c[i].off, c[i].len, i + 1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, 0, c[i].off, -1), -1);
+		KT_EXPECT_EQ(wt_check_pattern(f, c[i].off, c[i].len, i + 1), -1);
 		KT_EXPECT_EQ(read_at_eof(f, end), 0);
 		kshim_release(f);
 	}
@@ -264,7 +162,7 @@ KTEST_TIMEOUT(write_data_sizes_and_offsets, 300)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 16);
+		const char *img = wt_mkfs(v, 16);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 
 		n = size_cases(fs_block_size(fs), c);
@@ -272,22 +170,20 @@ KTEST_TIMEOUT(write_data_sizes_and_offsets, 300)
 			struct kshim_file *f = create_file(fs, c[k].name,
 							   O_WRONLY);
 
-			KT_EXPECT_EQ(write_pat(f, c[k].off, c[k].len, k + 1,
+			KT_EXPECT_EQ(wt_write_pattern(f, c[k].off, c[k].len, k + 1,
 					       CHUNK), 0);
 			kshim_release(f);
 		}
 		check_size_cases(fs, c, n);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-
-		fs = remount(v, img, false);
+		fs = wt_remount(v, fs, img, 0);
 		check_size_cases(fs, c, n);
 		/* a hole costs nothing: two data blocks (ext2-1k: + indirect) */
-		if (is_ext2(v))
+		if (wt_is_ext2(v))
 			KT_EXPECT(stat_of(fs, "hole").blocks * 512 <=
 				  3ULL * fs_block_size(fs));
-		unmount_and_check(v, fs, img);
-		if (is_ext2(v)) {
-			fs = remount(v, img, true);
+		wt_umount_clean(v, fs, img);
+		if (wt_is_ext2(v)) {
+			fs = wt_mount(v, img, KSHIM_MOUNT_RDONLY);
 			check_size_cases(fs, c, n);
 			KT_EXPECT_EQ(kshim_umount(fs), 0);
 		}
@@ -303,28 +199,27 @@ KTEST(write_data_overwrite_middle)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		unsigned int bs = fs_block_size(fs);
 		unsigned long long mid = bs + 100, mlen = bs + 7, size = 4 * bs;
 		struct kshim_file *f = create_file(fs, "f", O_RDWR);
 		int pass;
 
-		KT_EXPECT_EQ(write_pat(f, 0, size, 1, CHUNK), 0);
-		KT_EXPECT_EQ(write_pat(f, mid, mlen, 2, 999), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, size, 1, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, mid, mlen, 2, 999), 0);
 		kshim_release(f);
 		for (pass = 0; pass < 2; pass++) {
 			f = open_file(fs, "f", O_RDONLY);
 			KT_EXPECT_EQ(stat_of(fs, "f").size, size);
-			KT_EXPECT_EQ(check_range(f, 0, mid, 1), -1);
-			KT_EXPECT_EQ(check_range(f, mid, mlen, 2), -1);
-			KT_EXPECT_EQ(check_range(f, mid + mlen,
+			KT_EXPECT_EQ(wt_check_pattern(f, 0, mid, 1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, mid, mlen, 2), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, mid + mlen,
 						 size - mid - mlen, 1), -1);
 			kshim_release(f);
-			KT_EXPECT_EQ(kshim_umount(fs), 0);
-			fs = remount(v, img, false);
+			fs = wt_remount(v, fs, img, 0);
 		}
-		unmount_and_check(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -335,7 +230,7 @@ KTEST(write_data_append)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		struct kshim_file *f = create_file(fs, "log", O_WRONLY | O_APPEND);
 		unsigned long long size = 0;
@@ -345,19 +240,15 @@ KTEST(write_data_append)
 			unsigned int n = 100 + k * 29, j;
 
 			for (j = 0; j < n; j++)
-				buf[j] = pat(size + j, 5);
+				buf[j] = wt_pattern_byte(size + j, 5);
 			KT_EXPECT_EQ(kshim_write(f, buf, n, 0), n);
 			size += n;
 			KT_EXPECT_EQ(stat_of(fs, "log").size, size);
 		}
 		kshim_release(f);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		fs = remount(v, img, false);
-		f = open_file(fs, "log", O_RDONLY);
-		KT_EXPECT_EQ(stat_of(fs, "log").size, size);
-		KT_EXPECT_EQ(check_range(f, 0, size, 5), -1);
-		kshim_release(f);
-		unmount_and_check(v, fs, img);
+		fs = wt_remount(v, fs, img, 0);
+		expect_pattern_file(fs, "log", size, 5);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -370,7 +261,7 @@ KTEST(write_data_sparse_far)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		unsigned long long far = 40 * MiB + 123;
 		unsigned long long used = used_bytes(fs);
@@ -378,8 +269,8 @@ KTEST(write_data_sparse_far)
 		struct kshim_stat st;
 		int pass;
 
-		KT_EXPECT_EQ(write_pat(f, 0, 10, 3, CHUNK), 0);
-		KT_EXPECT_EQ(write_pat(f, far, 1, 3, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, 10, 3, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, far, 1, 3, CHUNK), 0);
 		kshim_release(f);
 		for (pass = 0; pass < 2; pass++) {
 			f = open_file(fs, "sparse", O_RDONLY);
@@ -390,17 +281,16 @@ KTEST(write_data_sparse_far)
 			 * (minix's st_blocks follows the size: statfs tells)
 			 */
 			KT_EXPECT(used_bytes(fs) - used <= 64 * KiB);
-			if (is_ext2(v))
+			if (wt_is_ext2(v))
 				KT_EXPECT(st.blocks * 512 <= 64 * KiB);
-			KT_EXPECT_EQ(check_range(f, 0, 10, 3), -1);
-			KT_EXPECT_EQ(check_range(f, 10, 2 * MiB, -1), -1);
-			KT_EXPECT_EQ(check_range(f, far - 3 * MiB, 3 * MiB, -1), -1);
-			KT_EXPECT_EQ(check_range(f, far, 1, 3), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, 0, 10, 3), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, 10, 2 * MiB, -1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, far - 3 * MiB, 3 * MiB, -1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, far, 1, 3), -1);
 			kshim_release(f);
-			KT_EXPECT_EQ(kshim_umount(fs), 0);
-			fs = remount(v, img, false);
+			fs = wt_remount(v, fs, img, 0);
 		}
-		unmount_and_check(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -426,7 +316,7 @@ KTEST(write_data_truncate_down_then_extend)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		unsigned int bs = fs_block_size(fs);
 		unsigned long long full = 3 * bs + 500, cut = bs + 123;
@@ -436,7 +326,7 @@ KTEST(write_data_truncate_down_then_extend)
 
 		/* A: truncate down, truncate up */
 		f = create_file(fs, "a", O_RDWR);
-		KT_EXPECT_EQ(write_pat(f, 0, full, 7, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, full, 7, CHUNK), 0);
 		kshim_release(f);
 		KT_ASSERT_EQ(set_size(fs, "a", cut), 0);
 		KT_EXPECT_EQ(stat_of(fs, "a").size, cut);
@@ -444,47 +334,45 @@ KTEST(write_data_truncate_down_then_extend)
 
 		/* B: truncate down, write past the end */
 		f = create_file(fs, "b", O_RDWR);
-		KT_EXPECT_EQ(write_pat(f, 0, full, 8, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, full, 8, CHUNK), 0);
 		kshim_release(f);
 		KT_ASSERT_EQ(set_size(fs, "b", cut), 0);
 		f = open_file(fs, "b", O_RDWR);
-		KT_EXPECT_EQ(write_pat(f, grow - 10, 10, 8, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, grow - 10, 10, 8, CHUNK), 0);
 		kshim_release(f);
 
 		/* C: the same after the cut reached the disk */
 		f = create_file(fs, "c", O_RDWR);
-		KT_EXPECT_EQ(write_pat(f, 0, full, 9, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, full, 9, CHUNK), 0);
 		KT_EXPECT_EQ(kshim_fsync(f, 0), 0);
 		kshim_release(f);
 		KT_ASSERT_EQ(set_size(fs, "c", cut), 0);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		fs = remount(v, img, false);
+		fs = wt_remount(v, fs, img, 0);
 		KT_ASSERT_EQ(set_size(fs, "c", grow), 0);
 
 		for (pass = 0; pass < 2; pass++) {
 			f = open_file(fs, "a", O_RDONLY);
 			KT_EXPECT_EQ(stat_of(fs, "a").size, grow);
-			KT_EXPECT_EQ(check_range(f, 0, cut, 7), -1);
-			KT_EXPECT_EQ(check_range(f, cut, grow - cut, -1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, 0, cut, 7), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, cut, grow - cut, -1), -1);
 			kshim_release(f);
 
 			f = open_file(fs, "b", O_RDONLY);
 			KT_EXPECT_EQ(stat_of(fs, "b").size, grow);
-			KT_EXPECT_EQ(check_range(f, 0, cut, 8), -1);
-			KT_EXPECT_EQ(check_range(f, cut, grow - 10 - cut, -1), -1);
-			KT_EXPECT_EQ(check_range(f, grow - 10, 10, 8), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, 0, cut, 8), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, cut, grow - 10 - cut, -1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, grow - 10, 10, 8), -1);
 			kshim_release(f);
 
 			f = open_file(fs, "c", O_RDONLY);
 			KT_EXPECT_EQ(stat_of(fs, "c").size, grow);
-			KT_EXPECT_EQ(check_range(f, 0, cut, 9), -1);
-			KT_EXPECT_EQ(check_range(f, cut, grow - cut, -1), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, 0, cut, 9), -1);
+			KT_EXPECT_EQ(wt_check_pattern(f, cut, grow - cut, -1), -1);
 			kshim_release(f);
 
-			KT_EXPECT_EQ(kshim_umount(fs), 0);
-			fs = remount(v, img, false);
+			fs = wt_remount(v, fs, img, 0);
 		}
-		unmount_and_check(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -495,24 +383,24 @@ KTEST(write_data_open_trunc)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		struct kshim_file *f = create_file(fs, "t", O_WRONLY);
 		struct kshim_node *node;
 
-		KT_EXPECT_EQ(write_pat(f, 0, 100 * KiB, 4, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, 100 * KiB, 4, CHUNK), 0);
 		kshim_release(f);
 		KT_EXPECT_EQ(stat_of(fs, "t").size, 100 * KiB);
 
 		f = open_file(fs, "t", O_WRONLY | O_TRUNC);
 		KT_EXPECT_EQ(stat_of(fs, "t").size, 0);
 		KT_EXPECT_EQ(stat_of(fs, "t").blocks, 0);
-		KT_EXPECT_EQ(write_pat(f, 0, 3000, 5, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, 3000, 5, CHUNK), 0);
 		kshim_release(f);
 
 		/* O_RDONLY | O_TRUNC truncates too (Linux), given write access */
 		f = create_file(fs, "t2", O_WRONLY);
-		KT_EXPECT_EQ(write_pat(f, 0, 5000, 6, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, 5000, 6, CHUNK), 0);
 		kshim_release(f);
 		f = open_file(fs, "t2", O_RDONLY | O_TRUNC);
 		KT_EXPECT_EQ(stat_of(fs, "t2").size, 0);
@@ -527,17 +415,16 @@ KTEST(write_data_open_trunc)
 		kshim_node_put(node, 1);
 		KT_EXPECT_EQ(stat_of(fs, "t").size, 3000);
 
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		fs = remount(v, img, false);
+		fs = wt_remount(v, fs, img, 0);
 		f = open_file(fs, "t", O_RDONLY);
 		KT_EXPECT_EQ(stat_of(fs, "t").size, 3000);
-		KT_EXPECT_EQ(check_range(f, 0, 3000, 5), -1);
+		KT_EXPECT_EQ(wt_check_pattern(f, 0, 3000, 5), -1);
 		kshim_release(f);
 		KT_EXPECT_EQ(stat_of(fs, "t2").size, 0);
-		unmount_and_check(v, fs, img);
+		wt_umount_clean(v, fs, img);
 
 		/* read-only mount: O_TRUNC is -EROFS, the file stays */
-		fs = remount(v, img, true);
+		fs = wt_mount(v, img, KSHIM_MOUNT_RDONLY);
 		node = wt_node(fs, "t");
 		KT_EXPECT_EQ(kshim_open(node, O_RDONLY | O_TRUNC, &f), -EROFS);
 		kshim_node_put(node, 1);
@@ -559,50 +446,39 @@ KTEST(write_data_fsync_reaches_disk)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		unsigned long long len = 200 * KiB + 77;
 		struct kshim_file *f = create_file(fs, "synced", O_RDWR);
 
-		KT_EXPECT_EQ(write_pat(f, 0, len, 11, 5000), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, len, 11, 5000), 0);
 		KT_EXPECT_EQ(kshim_fsync(f, 0), 0);
-		KT_EXPECT_EQ(write_pat(f, len, 1000, 11, 5000), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, len, 1000, 11, 5000), 0);
 		KT_EXPECT_EQ(kshim_fsync(f, 1), 0);	/* fdatasync: size too */
 		len += 1000;
 		KT_EXPECT_EQ(kshim_flush(f), 0);
 
-		if (is_ext2(v) && !ktest_shell("command -v debugfs >/dev/null")) {
+		if (wt_is_ext2(v) && !ktest_shell("command -v debugfs >/dev/null")) {
 			char cmd[900], *dump = kasprintf(GFP_KERNEL, "%s/dump", ktest_scratch_dir());
 			struct kshim_fs *dfs;
 			const char *dimg;
 
 			/* dump the file as the disk has it into a fresh ext2 */
-			dimg = mkimg(v, 8);
+			dimg = wt_mkfs(v, 8);
 			snprintf(cmd, sizeof(cmd),
 				 "debugfs -R 'dump /synced %s' '%s' >/dev/null 2>&1 && "
 				 "debugfs -w -R 'write %s synced' '%s' >/dev/null 2>&1",
 				 dump, img, dump, dimg);
 			KT_EXPECT_EQ(ktest_shell(cmd), 0);
 			dfs = wt_mount(v, dimg, KSHIM_MOUNT_RDONLY);
-			{
-				struct kshim_file *df = open_file(dfs, "synced",
-								  O_RDONLY);
-
-				KT_EXPECT_EQ(stat_of(dfs, "synced").size, len);
-				KT_EXPECT_EQ(check_range(df, 0, len, 11), -1);
-				kshim_release(df);
-			}
+			expect_pattern_file(dfs, "synced", len, 11);
 			KT_EXPECT_EQ(kshim_umount(dfs), 0);
 			kfree(dump);
 		}
 		kshim_release(f);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		fs = remount(v, img, false);
-		f = open_file(fs, "synced", O_RDONLY);
-		KT_EXPECT_EQ(stat_of(fs, "synced").size, len);
-		KT_EXPECT_EQ(check_range(f, 0, len, 11), -1);
-		kshim_release(f);
-		unmount_and_check(v, fs, img);
+		fs = wt_remount(v, fs, img, 0);
+		expect_pattern_file(fs, "synced", len, 11);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -613,30 +489,21 @@ KTEST_TIMEOUT(write_data_large_indirect, 300)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 16);
+		const char *img = wt_mkfs(v, 16);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		unsigned long long len = 3 * MiB + 4321;
 		struct kshim_file *f = create_file(fs, "big", O_WRONLY);
 
-		KT_EXPECT_EQ(write_pat(f, 0, len, 13, 12345), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, len, 13, 12345), 0);
 		kshim_release(f);
-		f = open_file(fs, "big", O_RDONLY);
-		KT_EXPECT_EQ(check_range(f, 0, len, 13), -1);
-		kshim_release(f);
+		expect_pattern_file(fs, "big", len, 13);
 		KT_EXPECT(stat_of(fs, "big").blocks * 512 >= len);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-
-		fs = remount(v, img, false);
-		f = open_file(fs, "big", O_RDONLY);
-		KT_EXPECT_EQ(stat_of(fs, "big").size, len);
-		KT_EXPECT_EQ(check_range(f, 0, len, 13), -1);
-		kshim_release(f);
-		unmount_and_check(v, fs, img);
-		if (is_ext2(v)) {
-			fs = remount(v, img, true);
-			f = open_file(fs, "big", O_RDONLY);
-			KT_EXPECT_EQ(check_range(f, 0, len, 13), -1);
-			kshim_release(f);
+		fs = wt_remount(v, fs, img, 0);
+		expect_pattern_file(fs, "big", len, 13);
+		wt_umount_clean(v, fs, img);
+		if (wt_is_ext2(v)) {
+			fs = wt_mount(v, img, KSHIM_MOUNT_RDONLY);
+			expect_pattern_file(fs, "big", len, 13);
 			KT_EXPECT_EQ(kshim_umount(fs), 0);
 		}
 	}
@@ -649,65 +516,27 @@ struct writer {
 	unsigned long long off, len;	/* this writer's slice */
 	unsigned int seed, piece;
 	long result;
-	struct completion done;
 };
-
-static long writer_work(struct writer *w)
-{
-	unsigned char *buf = kmalloc(w->piece, GFP_KERNEL);
-	unsigned long long done = 0;
-	long ret = 0;
-
-	if (!buf)
-		return -ENOMEM;
-	while (done < w->len) {
-		unsigned int n = min_t(unsigned long long, w->piece,
-				       w->len - done), j;
-		long got;
-
-		for (j = 0; j < n; j++)
-			buf[j] = pat(w->off + done + j, w->seed);
-		got = kshim_write(w->file, buf, n, w->off + done);
-		if (got != n) {
-			ret = got < 0 ? got : -EIO;
-			break;
-		}
-		done += n;
-	}
-	kfree(buf);
-	return ret;
-}
 
 static int writer_fn(void *data)
 {
 	struct writer *w = data;
 
-	w->result = writer_work(w);
-	complete(&w->done);
+	w->result = wt_write_pattern(w->file, w->off, w->len, w->seed,
+				     w->piece);
 	return 0;
 }
 
 /* run the writers in threads of their own, all at once, and wait */
 static void run_writers(struct writer *w, int n)
 {
-	struct task_struct *t[8];
 	int k;
 
-	for (k = 0; k < n; k++) {
-		init_completion(&w[k].done);
-		w[k].result = -EINPROGRESS;
-		t[k] = kthread_create(writer_fn, &w[k], "writer%d", k);
-		KT_ASSERT(!IS_ERR(t[k]));
-		get_task_struct(t[k]);	/* it may exit before kthread_stop */
-	}
 	for (k = 0; k < n; k++)
-		wake_up_process(t[k]);
-	for (k = 0; k < n; k++) {
-		wait_for_completion(&w[k].done);
+		w[k].result = -EINPROGRESS;
+	wt_run_threads(writer_fn, w, sizeof(*w), n, "writer");
+	for (k = 0; k < n; k++)
 		KT_EXPECT_EQ(w[k].result, 0);
-		kthread_stop(t[k]);
-		put_task_struct(t[k]);
-	}
 }
 
 /*
@@ -722,7 +551,7 @@ KTEST_TIMEOUT(write_data_concurrent_writers, 300)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 16);
+		const char *img = wt_mkfs(v, 16);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		struct writer w[4];
 		char name[8];
@@ -752,26 +581,13 @@ KTEST_TIMEOUT(write_data_concurrent_writers, 300)
 
 		for (pass = 0; pass < 2; pass++) {
 			for (k = 0; k < 4; k++) {
-				struct kshim_file *f;
-
 				snprintf(name, sizeof(name), "own%d", k);
-				f = open_file(fs, name, O_RDONLY);
-				KT_EXPECT_EQ(stat_of(fs, name).size, per);
-				KT_EXPECT_EQ(check_range(f, 0, per, 20 + k), -1);
-				kshim_release(f);
+				expect_pattern_file(fs, name, per, 20 + k);
 			}
-			{
-				struct kshim_file *f = open_file(fs, "shared",
-								 O_RDONLY);
-
-				KT_EXPECT_EQ(stat_of(fs, "shared").size, 4 * per);
-				KT_EXPECT_EQ(check_range(f, 0, 4 * per, 30), -1);
-				kshim_release(f);
-			}
-			KT_EXPECT_EQ(kshim_umount(fs), 0);
-			fs = remount(v, img, false);
+			expect_pattern_file(fs, "shared", 4 * per, 30);
+			fs = wt_remount(v, fs, img, 0);
 		}
-		unmount_and_check(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -788,12 +604,12 @@ KTEST(write_data_refusals)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v, 8);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		struct kshim_file *f = create_file(fs, "r", O_WRONLY), *g;
 		struct kshim_node *node;
 
-		KT_EXPECT_EQ(write_pat(f, 0, 10, 1, CHUNK), 0);
+		KT_EXPECT_EQ(wt_write_pattern(f, 0, 10, 1, CHUNK), 0);
 		KT_EXPECT_EQ(kshim_write(f, "x", 1, -1), -EINVAL);
 		KT_EXPECT_EQ(kshim_write(f, "x", 0, 100), 0);
 		KT_EXPECT_EQ(stat_of(fs, "r").size, 10);
@@ -808,9 +624,9 @@ KTEST(write_data_refusals)
 		KT_EXPECT_EQ(kshim_fallocate(g, 0, 0, 4096), -EBADF);
 		KT_EXPECT_EQ(kshim_fsync(g, 0), 0);
 		kshim_release(g);
-		unmount_and_check(v, fs, img);
+		wt_umount_clean(v, fs, img);
 
-		fs = remount(v, img, true);
+		fs = wt_mount(v, img, KSHIM_MOUNT_RDONLY);
 		node = wt_node(fs, "r");
 		g = NULL;
 		KT_EXPECT_EQ(kshim_open(node, O_WRONLY, &g), -EROFS);

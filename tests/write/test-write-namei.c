@@ -23,30 +23,6 @@
 #include "ktest.h"
 #include "wtest.h"
 
-/* wt_mkfs() with the path kept (its own storage is reused by the next call) */
-static const char *mkimg(const struct wt_variant *v)
-{
-	static char paths[8][300];
-	static unsigned int next;
-	char *p = paths[next++ % ARRAY_SIZE(paths)];
-
-	strscpy(p, wt_mkfs(v, 8), sizeof(paths[0]));
-	return p;
-}
-
-static bool is_ext2(const struct wt_variant *v)
-{
-	return !strcmp(v->fstype, "ext2");
-}
-
-static struct kshim_node *root_of(struct kshim_fs *fs)
-{
-	struct kshim_node *root = NULL;
-
-	KT_ASSERT_EQ(kshim_root(fs, &root), 0);
-	return root;
-}
-
 static struct kshim_stat stat_of(struct kshim_node *n)
 {
 	struct kshim_stat st;
@@ -135,22 +111,6 @@ static void as_root(void)
 	kshim_set_creds(0, 0, 0, NULL);
 }
 
-/* unmount, check clean, and mount again (what was written reads back) */
-static struct kshim_fs *cycle(const struct wt_variant *v, struct kshim_fs *fs,
-			      const char *img)
-{
-	KT_EXPECT_EQ(kshim_umount(fs), 0);
-	KT_EXPECT_EQ(wt_fsck(v, img), 0);
-	return wt_mount(v, img, 0);
-}
-
-static void finish(const struct wt_variant *v, struct kshim_fs *fs,
-		   const char *img)
-{
-	KT_EXPECT_EQ(kshim_umount(fs), 0);
-	KT_EXPECT_EQ(wt_fsck(v, img), 0);
-}
-
 /* --- directory listings ------------------------------------------------- */
 
 struct listing {
@@ -200,9 +160,9 @@ KTEST(write_namei_create_kinds)
 	memset(long_name, 'n', NAME_MAX + 1);
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *n, *d, *x;
+		struct kshim_node *root = wt_root(fs), *n, *d, *x;
 		struct kshim_file *f = NULL;
 		struct kshim_statfs sfs;
 		unsigned int root_links = nlink_of(root);
@@ -243,7 +203,7 @@ KTEST(write_namei_create_kinds)
 		KT_EXPECT_EQ(kshim_create(root, long_name, 0666, O_CREAT | O_RDWR,
 					  NULL, NULL), -ENAMETOOLONG);
 		long_name[NAME_MAX] = '\0';	/* exactly NAME_MAX is fine */
-		if (is_ext2(v))
+		if (wt_is_ext2(v))
 			KT_EXPECT_EQ(kshim_mkdir(d, long_name, 0777, NULL), 0);
 		long_name[NAME_MAX] = 'n';
 
@@ -293,7 +253,7 @@ KTEST(write_namei_create_kinds)
 		kshim_node_put(d, 1);
 		kshim_node_put(root, 1);
 
-		fs = cycle(v, fs, img);
+		fs = wt_remount_checked(v, fs, img, 0);
 		d = wt_node(fs, "d");
 		x = child(fs, d, "l");
 		KT_EXPECT_EQ(kshim_readlink(x, buf, sizeof(buf)), 300);
@@ -308,7 +268,7 @@ KTEST(write_namei_create_kinds)
 		KT_EXPECT_EQ(st.rdev_major * 256 + st.rdev_minor, 259);
 		kshim_node_put(x, 1);
 		kshim_node_put(d, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -320,9 +280,9 @@ KTEST(write_namei_link_unlink)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *a, *b, *d, *big;
+		struct kshim_node *root = wt_root(fs), *a, *b, *d, *big;
 		struct kshim_statfs before, during, after;
 		struct kshim_file *f = NULL;
 		char buf[16];
@@ -365,14 +325,14 @@ KTEST(write_namei_link_unlink)
 
 		kshim_node_put(d, 1);
 		kshim_node_put(root, 1);
-		fs = cycle(v, fs, img);
+		fs = wt_remount_checked(v, fs, img, 0);
 		d = wt_node(fs, "d");
 		b = child(fs, d, "b");
 		KT_EXPECT_EQ(nlink_of(b), 1);
 		KT_EXPECT_EQ(stat_of(b).size, 100);
 		kshim_node_put(b, 1);
 		kshim_node_put(d, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -382,9 +342,9 @@ KTEST(write_namei_rmdir)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *d, *f;
+		struct kshim_node *root = wt_root(fs), *d, *f;
 		unsigned int root_links = nlink_of(root);
 
 		KT_EXPECT_EQ(kshim_mkdir(root, "d", 0755, &d), 0);
@@ -406,7 +366,7 @@ KTEST(write_namei_rmdir)
 					  NULL, NULL), -ENOENT);
 		kshim_node_put(d, 1);
 		kshim_node_put(root, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -418,9 +378,9 @@ KTEST(write_namei_rename)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *n, *d1, *d2, *e, *sub;
+		struct kshim_node *root = wt_root(fs), *n, *d1, *d2, *e, *sub;
 		unsigned int root_links;
 
 		kshim_node_put(make_file(root, "a", 0644, 4, 'a'), 1);
@@ -492,8 +452,8 @@ KTEST(write_namei_rename)
 		kshim_node_put(e, 1);
 		kshim_node_put(d1, 1);
 		kshim_node_put(root, 1);
-		fs = cycle(v, fs, img);
-		root = root_of(fs);
+		fs = wt_remount_checked(v, fs, img, 0);
+		root = wt_root(fs);
 		KT_EXPECT_EQ(lookup_err(fs, root, "b"), -ENOENT);
 		KT_EXPECT_EQ(lookup_err(fs, root, "nb"), 0);
 		KT_EXPECT_EQ(lookup_err(fs, root, "d1"), -ENOENT);
@@ -501,7 +461,7 @@ KTEST(write_namei_rename)
 		KT_EXPECT_EQ(stat_of(n).size, 1);
 		kshim_node_put(n, 1);
 		kshim_node_put(root, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -512,9 +472,9 @@ KTEST(write_namei_rename_cross_dir)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *p, *q, *m, *up;
+		struct kshim_node *root = wt_root(fs), *p, *q, *m, *up;
 		struct listing l;
 
 		KT_EXPECT_EQ(kshim_mkdir(root, "p", 0755, &p), 0);
@@ -540,14 +500,14 @@ KTEST(write_namei_rename_cross_dir)
 		kshim_node_put(q, 1);
 		kshim_node_put(root, 1);
 
-		fs = cycle(v, fs, img);
+		fs = wt_remount_checked(v, fs, img, 0);
 		q = wt_node(fs, "q");
 		m = wt_node(fs, "q/m");
 		list_dir(m, &l);
 		KT_EXPECT_EQ(l.dotdot_ino, kshim_node_ino(q));
 		kshim_node_put(m, 1);
 		kshim_node_put(q, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -559,9 +519,9 @@ KTEST(write_namei_setattr_permissions)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *mine, *theirs, *pub;
+		struct kshim_node *root = wt_root(fs), *mine, *theirs, *pub;
 		struct kshim_setattr t = {
 			.valid = KSHIM_SET_ATIME | KSHIM_SET_MTIME,
 			.atime_sec = 1000000, .mtime_sec = 2000000,
@@ -651,14 +611,14 @@ KTEST(write_namei_setattr_permissions)
 		kshim_node_put(theirs, 1);
 		kshim_node_put(pub, 1);
 		kshim_node_put(root, 1);
-		fs = cycle(v, fs, img);
+		fs = wt_remount_checked(v, fs, img, 0);
 		mine = wt_node(fs, "mine");
 		st = stat_of(mine);
 		KT_EXPECT_EQ(st.mode, S_IFREG | 0700);
 		KT_EXPECT_EQ(st.uid, 1001);
 		KT_EXPECT_EQ(st.size, 5);
 		kshim_node_put(mine, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -668,9 +628,9 @@ KTEST(write_namei_sticky_dir)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *tmp;
+		struct kshim_node *root = wt_root(fs), *tmp;
 
 		kshim_set_umask(0);
 		KT_EXPECT_EQ(kshim_mkdir(root, "tmp", 01777, &tmp), 0);
@@ -692,7 +652,7 @@ KTEST(write_namei_sticky_dir)
 		kshim_set_umask(022);
 		kshim_node_put(tmp, 1);
 		kshim_node_put(root, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -704,14 +664,14 @@ KTEST(write_namei_xattr)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *f, *lnk;
+		struct kshim_node *root = wt_root(fs), *f, *lnk;
 		char buf[32];
 
 		f = make_file(root, "f", 0644, 0, 0);
 		KT_EXPECT_EQ(kshim_symlink(root, "lnk", "f", &lnk), 0);
-		if (!is_ext2(v)) {
+		if (!wt_is_ext2(v)) {
 			KT_EXPECT_EQ(kshim_setxattr(f, "user.a", "v", 1, 0),
 				     -EOPNOTSUPP);
 			KT_EXPECT_EQ(kshim_removexattr(f, "user.a"), -EOPNOTSUPP);
@@ -742,15 +702,15 @@ done:
 		kshim_node_put(lnk, 1);
 		kshim_node_put(f, 1);
 		kshim_node_put(root, 1);
-		fs = cycle(v, fs, img);
-		if (is_ext2(v)) {
+		fs = wt_remount_checked(v, fs, img, 0);
+		if (wt_is_ext2(v)) {
 			f = wt_node(fs, "f");
 			KT_EXPECT_EQ(kshim_getxattr(f, "trusted.t", buf, sizeof(buf)), 1);
 			KT_EXPECT_EQ(kshim_getxattr(f, "user.a", buf, sizeof(buf)),
 				     -ENODATA);
 			kshim_node_put(f, 1);
 		}
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -807,11 +767,11 @@ KTEST(write_namei_posix_acl)
 		size_t len;
 		long glen;
 
-		if (!is_ext2(v))
+		if (!wt_is_ext2(v))
 			continue;	/* minix has no xattrs: covered above */
-		img = mkimg(v);
+		img = wt_mkfs(v, 8);
 		fs = wt_mount(v, img, 0);
-		root = root_of(fs);
+		root = wt_root(fs);
 		f = make_file(root, "f", 0600, 0, 0);
 		len = acl_xattr(buf, access, 5);
 		KT_ASSERT_EQ(kshim_setxattr(f, XATTR_NAME_POSIX_ACL_ACCESS, buf,
@@ -863,7 +823,7 @@ KTEST(write_namei_posix_acl)
 		kshim_node_put(d, 1);
 		kshim_node_put(f, 1);
 		kshim_node_put(root, 1);
-		fs = cycle(v, fs, img);
+		fs = wt_remount_checked(v, fs, img, 0);
 		n = wt_node(fs, "d/n");
 		KT_EXPECT_EQ(mode_of(n), S_IFREG | 0640);
 		kshim_node_put(n, 1);
@@ -871,7 +831,7 @@ KTEST(write_namei_posix_acl)
 		KT_EXPECT(kshim_getxattr(d, XATTR_NAME_POSIX_ACL_DEFAULT, got,
 					 sizeof(got)) > 0);
 		kshim_node_put(d, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -880,16 +840,16 @@ KTEST(write_namei_posix_acl)
 KTEST(write_namei_readonly_mount)
 {
 	const struct wt_variant *v = wt_variant("ext2-1k");
-	const char *img = mkimg(v);
+	const char *img = wt_mkfs(v, 8);
 	struct kshim_fs *fs = wt_mount(v, img, 0);
-	struct kshim_node *root = root_of(fs), *f;
+	struct kshim_node *root = wt_root(fs), *f;
 	struct kshim_setattr a = { .valid = KSHIM_SET_MODE, .mode = 0600 };
 
 	kshim_node_put(make_file(root, "f", 0644, 0, 0), 1);
 	kshim_node_put(root, 1);
 	KT_EXPECT_EQ(kshim_umount(fs), 0);
 	fs = wt_mount(v, img, KSHIM_MOUNT_RDONLY);
-	root = root_of(fs);
+	root = wt_root(fs);
 	f = child(fs, root, "f");
 	KT_EXPECT_EQ(kshim_mkdir(root, "d", 0755, NULL), -EROFS);
 	KT_EXPECT_EQ(kshim_mkdir(root, "f", 0755, NULL), -EEXIST);
@@ -899,7 +859,7 @@ KTEST(write_namei_readonly_mount)
 	KT_EXPECT_EQ(kshim_setxattr(f, "user.a", "v", 1, 0), -EROFS);
 	kshim_node_put(f, 1);
 	kshim_node_put(root, 1);
-	finish(v, fs, img);
+	wt_umount_clean(v, fs, img);
 }
 
 /* --- concurrency -------------------------------------------------------- */
@@ -909,7 +869,6 @@ struct churn {
 	int id, rounds;
 	int bad;		/* unexpected results */
 	int last_bad;
-	struct completion done;
 };
 
 static bool allowed(int err, int ok1, int ok2)
@@ -963,7 +922,6 @@ static int churn_fn(void *data)
 		note(c, kshim_rename(c->d1, a, c->d2, a, 0), 0, 0);
 		note(c, kshim_rmdir(c->d2, a), 0, 0);
 	}
-	complete(&c->done);
 	return 0;
 }
 
@@ -973,35 +931,25 @@ KTEST(write_namei_concurrent)
 
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		const char *img = mkimg(v);
+		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
-		struct kshim_node *root = root_of(fs), *d1, *d2;
-		struct task_struct *t[4];
+		struct kshim_node *root = wt_root(fs), *d1, *d2;
 		struct churn c[4];
 		struct listing l1, l2;
 		int k, rounds = 40;
 
 		KT_ASSERT_EQ(kshim_mkdir(root, "d1", 0755, &d1), 0);
 		KT_ASSERT_EQ(kshim_mkdir(root, "d2", 0755, &d2), 0);
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < 4; k++)
 			c[k] = (struct churn){ .d1 = d1, .d2 = d2, .id = k,
 					       .rounds = rounds };
-			init_completion(&c[k].done);
-			t[k] = kthread_create(churn_fn, &c[k], "churn%d", k);
-			KT_ASSERT(!IS_ERR(t[k]));
-			get_task_struct(t[k]);
-		}
-		for (k = 0; k < 4; k++)
-			wake_up_process(t[k]);
+		wt_run_threads(churn_fn, c, sizeof(c[0]), 4, "churn");
 		for (k = 0; k < 4; k++) {
-			wait_for_completion(&c[k].done);
 			KT_EXPECT_EQ(c[k].bad, 0);
 			if (c[k].bad)
 				ktest_failf(__FILE__, __LINE__,
 					    "thread %d: last unexpected %d", k,
 					    c[k].last_bad);
-			kthread_stop(t[k]);
-			put_task_struct(t[k]);
 		}
 		/*
 		 * The private files of even rounds stay; each shared name's
@@ -1020,11 +968,11 @@ KTEST(write_namei_concurrent)
 		kshim_node_put(d1, 1);
 		kshim_node_put(d2, 1);
 		kshim_node_put(root, 1);
-		fs = cycle(v, fs, img);
+		fs = wt_remount_checked(v, fs, img, 0);
 		d1 = wt_node(fs, "d1");
 		list_dir(d1, &l2);
 		KT_EXPECT_EQ(l2.count, l1.count);
 		kshim_node_put(d1, 1);
-		finish(v, fs, img);
+		wt_umount_clean(v, fs, img);
 	}
 }

@@ -29,26 +29,9 @@
 
 #define CHUNK (64 * 1024)
 
-/* the byte every test file holds at @off */
-static unsigned char pattern_byte(unsigned long long off, unsigned int seed)
-{
-	unsigned long long h = (off >> 3) * 0x9E3779B97F4A7C15ULL;
-
-	return (unsigned char)((h >> 56) ^ off ^ (seed * 0x3d));
-}
-
-static void fill_pattern(unsigned char *buf, unsigned long len,
-			 unsigned long long off, unsigned int seed)
-{
-	unsigned long i;
-
-	for (i = 0; i < len; i++)
-		buf[i] = pattern_byte(off + i, seed);
-}
-
 static struct kshim_file *create_file(struct kshim_fs *fs, const char *name)
 {
-	struct kshim_node *root = wt_node(fs, "");
+	struct kshim_node *root = wt_root(fs);
 	struct kshim_file *file = NULL;
 	int err;
 
@@ -65,24 +48,7 @@ static struct kshim_file *create_file(struct kshim_fs *fs, const char *name)
 static void write_pattern(struct kshim_file *file, unsigned long long size,
 			  unsigned int seed)
 {
-	unsigned char *buf = kmalloc(CHUNK, GFP_KERNEL);
-	unsigned long long off;
-
-	KT_ASSERT(buf);
-	for (off = 0; off < size; off += CHUNK) {
-		unsigned long len = min_t(unsigned long long, CHUNK, size - off);
-		long done;
-
-		fill_pattern(buf, len, off, seed);
-		done = kshim_write(file, buf, len, off);
-		if (done != (long)len) {
-			ktest_failf(__FILE__, __LINE__,
-				    "write at %llu: %ld of %lu", off, done, len);
-			kfree(buf);
-			ktest_abort_case();
-		}
-	}
-	kfree(buf);
+	KT_ASSERT_EQ(wt_write_pattern(file, 0, size, seed, CHUNK), 0);
 }
 
 static void write_new_file(struct kshim_fs *fs, const char *name,
@@ -100,10 +66,8 @@ static bool file_matches(struct kshim_fs *fs, const char *path,
 {
 	struct kshim_node *node = NULL;
 	struct kshim_file *file = NULL;
-	unsigned char *buf, *want;
 	struct kshim_stat st;
-	unsigned long long off;
-	bool ok = false;
+	bool ok;
 
 	if (kshim_lookup_path(fs, path, &node)) {
 		ktest_note("%s: not found", path);
@@ -115,25 +79,9 @@ static bool file_matches(struct kshim_fs *fs, const char *path,
 		kshim_node_put(node, 1);
 		return false;
 	}
-	buf = kmalloc(CHUNK, GFP_KERNEL);
-	want = kmalloc(CHUNK, GFP_KERNEL);
-	if (!buf || !want)
-		goto out;
-	for (off = 0; off < size; off += CHUNK) {
-		unsigned long len = min_t(unsigned long long, CHUNK, size - off);
-
-		if (kshim_read(file, buf, len, off) != (long)len)
-			goto out;
-		fill_pattern(want, len, off, seed);
-		if (memcmp(buf, want, len)) {
-			ktest_note("%s: differs in [%llu, +%lu)", path, off, len);
-			goto out;
-		}
-	}
-	ok = true;
-out:
-	kfree(buf);
-	kfree(want);
+	ok = wt_check_pattern(file, 0, size, seed) == -1;
+	if (!ok)
+		ktest_note("%s: not the data written", path);
 	kshim_release(file);
 	kshim_node_put(node, 1);
 	return ok;
@@ -141,7 +89,7 @@ out:
 
 static struct super_block *sb_of(struct kshim_fs *fs)
 {
-	struct kshim_node *root = wt_node(fs, "");
+	struct kshim_node *root = wt_root(fs);
 	struct super_block *sb = D(root)->d_sb;
 
 	kshim_node_put(root, 1);
@@ -229,8 +177,7 @@ KTEST(writeback_mount_umount_clean)
 		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		KT_EXPECT_EQ(wt_fsck(v, img), 0);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -247,11 +194,9 @@ KTEST_TIMEOUT(writeback_flusher_writes_alone, 300)
 	fast_flusher();
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		char img[300];
-		struct kshim_fs *fs;
+		const char *img = wt_mkfs(v, 8);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		strscpy(img, wt_mkfs(v, 8), sizeof(img));
-		fs = wt_mount(v, img, 0);
 		write_new_file(fs, "flushed", size, i + 1);
 		KT_EXPECT(ktest_wait_until(!inode_dirty(fs, "flushed") &&
 					   !kshim_dirty_pages() &&
@@ -259,8 +204,7 @@ KTEST_TIMEOUT(writeback_flusher_writes_alone, 300)
 		/* I/O may still be in flight: poll the copy, never sleep */
 		KT_EXPECT(ktest_wait_until(copy_has_file(v, img, "flushed", size,
 							 i + 1, false), 10000));
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		KT_EXPECT_EQ(wt_fsck(v, img), 0);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -272,11 +216,9 @@ KTEST_TIMEOUT(writeback_umount_writes_everything, 300)
 	no_periodic_flusher();
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		char img[300];
-		struct kshim_fs *fs;
+		const char *img = wt_mkfs(v, 8);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		strscpy(img, wt_mkfs(v, 8), sizeof(img));
-		fs = wt_mount(v, img, 0);
 		write_new_file(fs, "a", 4096, 1);
 		write_new_file(fs, "b", 1000 * 1000 + 1, 2);
 		write_new_file(fs, "c", 1, 3);
@@ -308,11 +250,9 @@ KTEST_TIMEOUT(writeback_fsync_durable, 300)
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
 		struct kshim_file *file;
-		char img[300];
-		struct kshim_fs *fs;
+		const char *img = wt_mkfs(v, 8);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		strscpy(img, wt_mkfs(v, 8), sizeof(img));
-		fs = wt_mount(v, img, 0);
 		file = create_file(fs, "durable");
 		/* the name is durable; data and size are fsync's job */
 		KT_ASSERT_EQ(kshim_sync(fs), 0);
@@ -329,8 +269,7 @@ KTEST_TIMEOUT(writeback_fsync_durable, 300)
 					     strcmp(v->name, "minix3"))))
 			ktest_note("%s: the copy lacks fsync'ed data", v->name);
 		KT_EXPECT_EQ(kshim_release(file), 0);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		KT_EXPECT_EQ(wt_fsck(v, img), 0);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -351,11 +290,9 @@ KTEST_TIMEOUT(writeback_memory_cap_bounded, 600)
 	fast_flusher();
 	for (i = 0; i < (int)ARRAY_SIZE(names); i++) {
 		const struct wt_variant *v = wt_variant(names[i]);
-		char img[300];
-		struct kshim_fs *fs;
+		const char *img = wt_mkfs(v, 100);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		strscpy(img, wt_mkfs(v, 100), sizeof(img));
-		fs = wt_mount(v, img, 0);
 		KT_ASSERT(kshim_memory_usage() < cap / 2);
 		KT_ASSERT_EQ(kshim_limit_memory(cap), 0);
 		write_new_file(fs, "big", size, 11 + i);
@@ -389,11 +326,9 @@ KTEST_TIMEOUT(writeback_dirty_throttled, 300)
 	KT_ASSERT_EQ(kshim_dirty_limit_pages(), limit >> PAGE_SHIFT);
 	for (i = 0; i < wt_nr_variants; i++) {
 		const struct wt_variant *v = &wt_variants[i];
-		char img[300];
-		struct kshim_fs *fs;
+		const char *img = wt_mkfs(v, 16);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		strscpy(img, wt_mkfs(v, 16), sizeof(img));
-		fs = wt_mount(v, img, 0);
 		kshim_dirty_pages_reset_peak();
 		write_new_file(fs, "throttled", size, 21 + i);
 		ktest_note("%s: dirty peak %lu pages, limit %lu", v->name,
@@ -403,8 +338,7 @@ KTEST_TIMEOUT(writeback_dirty_throttled, 300)
 		/* and it did reach the background threshold: writeback ran */
 		KT_EXPECT(kshim_dirty_pages_peak() >
 			  kshim_dirty_background_pages());
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		KT_EXPECT_EQ(wt_fsck(v, img), 0);
+		wt_umount_clean(v, fs, img);
 		fs = wt_mount(v, img, KSHIM_MOUNT_RDONLY);
 		KT_EXPECT(file_matches(fs, "throttled", size, 21 + i));
 		KT_EXPECT_EQ(kshim_umount(fs), 0);
@@ -431,11 +365,9 @@ KTEST_TIMEOUT(writeback_failing_device_eio, 300)
 		struct kshim_node *node;
 		struct block_device *bdev;
 		unsigned long failed;
-		char img[300];
-		struct kshim_fs *fs;
+		const char *img = wt_mkfs(v, 8);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
 
-		strscpy(img, wt_mkfs(v, 8), sizeof(img));
-		fs = wt_mount(v, img, 0);
 		bdev = sb_of(fs)->s_bdev;
 		a = create_file(fs, "a");
 		b = create_file(fs, "b");
@@ -496,8 +428,7 @@ KTEST_TIMEOUT(writeback_failing_device_eio, 300)
 			repair_image(v, img);
 		KT_EXPECT_EQ(wt_fsck(v, img), 0);
 		fs = wt_mount(v, img, 0);
-		KT_EXPECT_EQ(kshim_umount(fs), 0);
-		KT_EXPECT_EQ(wt_fsck(v, img), 0);
+		wt_umount_clean(v, fs, img);
 	}
 }
 
@@ -507,11 +438,11 @@ KTEST(writeback_write_inode_now_serialised)
 	const struct wt_variant *v = wt_variant("ext2-1k");
 	struct kshim_node *node;
 	struct inode *ip;
-	char img[300];
+	const char *img;
 	struct kshim_fs *fs;
 
 	no_periodic_flusher();
-	strscpy(img, wt_mkfs(v, 8), sizeof(img));
+	img = wt_mkfs(v, 8);
 	fs = wt_mount(v, img, 0);
 	write_new_file(fs, "f", 10000, 5);
 	node = wt_node(fs, "f");
@@ -527,6 +458,5 @@ KTEST(writeback_write_inode_now_serialised)
 	KT_EXPECT(!(ip->i_state & I_DIRTY_ALL));
 	KT_EXPECT(list_empty(&ip->i_io_list));
 	kshim_node_put(node, 1);
-	KT_EXPECT_EQ(kshim_umount(fs), 0);
-	KT_EXPECT_EQ(wt_fsck(v, img), 0);
+	wt_umount_clean(v, fs, img);
 }
