@@ -250,10 +250,18 @@ static struct kshim_file *file_of(const struct fuse_file_info *fi)
 /*
  * Every request: enter the kernel world and take on the caller's uid and
  * gid.  Permission checks are the kernel's first (default_permissions), so
- * the supplementary groups, which libfuse reads from /proc on every call,
- * are fetched only by requests that create or change something
- * (enter_to_change), where the driver decides ownership and set-gid bits,
- * and by a read request the VFS refused without them (retry_with_groups).
+ * the supplementary groups, which libfuse reads from /proc (two opens and
+ * reads of the caller's status file) on every call, are fetched only where
+ * they can change an outcome without an error:
+ *  - set-gid handling: a mode with S_ISGID (create, mknod, chmod), a
+ *    truncation (O_TRUNC, size changes: set-gid clearing), ownership and
+ *    xattr/ACL changes (enter_to_change, before the call);
+ *  - a permission granted only through a supplementary group: the VFS
+ *    refuses with -EACCES or -EPERM before it changes anything, and the
+ *    request is tried again with the groups (retry_with_groups).
+ * Name operations (create without S_ISGID or O_TRUNC, mkdir, symlink,
+ * link, unlink, rmdir, rename) use groups for nothing else, so they enter
+ * with enter_to_name and fetch groups only on such a refusal.
  */
 static void enter_as_caller(fuse_req_t req, int with_groups)
 {
@@ -291,6 +299,13 @@ static void enter(fuse_req_t req)
 static void enter_to_change(fuse_req_t req)
 {
 	enter_as_caller(req, 1);
+	kshim_set_umask(fuse_req_ctx(req)->umask);
+}
+
+/* a name operation: the umask; groups only if a refusal asks for them */
+static void enter_to_name(fuse_req_t req)
+{
+	enter_as_caller(req, 0);
 	kshim_set_umask(fuse_req_ctx(req)->umask);
 }
 
@@ -793,9 +808,15 @@ static void op_mknod(fuse_req_t req, fuse_ino_t parent, const char *name,
 	struct kshim_node *node;
 	int err;
 
-	enter_to_change(req);
+	if (mode & S_ISGID)
+		enter_to_change(req);
+	else
+		enter_to_name(req);
 	err = kshim_mknod(node_of(req, parent), name, mode, major(rdev),
 			  minor(rdev), &node);
+	if (!(mode & S_ISGID) && retry_with_groups(req, err))
+		err = kshim_mknod(node_of(req, parent), name, mode, major(rdev),
+				  minor(rdev), &node);
 	reply_new_node(req, err, node);
 }
 
@@ -805,8 +826,12 @@ static void op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name,
 	struct kshim_node *node;
 	int err;
 
-	enter_to_change(req);
+	/* a directory keeps S_ISGID whatever the groups (mode_strip_sgid) */
+	enter_to_name(req);
 	err = kshim_mkdir(node_of(req, parent), name, mode | S_IFDIR, &node);
+	if (retry_with_groups(req, err))
+		err = kshim_mkdir(node_of(req, parent), name, mode | S_IFDIR,
+				  &node);
 	reply_new_node(req, err, node);
 }
 
@@ -816,8 +841,10 @@ static void op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
 	struct kshim_node *node;
 	int err;
 
-	enter_to_change(req);
+	enter_to_name(req);
 	err = kshim_symlink(node_of(req, parent), name, target, &node);
+	if (retry_with_groups(req, err))
+		err = kshim_symlink(node_of(req, parent), name, target, &node);
 	reply_new_node(req, err, node);
 }
 
@@ -827,23 +854,36 @@ static void op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t newparent,
 	struct kshim_node *node;
 	int err;
 
-	enter_to_change(req);
+	enter_to_name(req);
 	err = kshim_link(node_of(req, ino), node_of(req, newparent), newname,
 			 &node);
+	if (retry_with_groups(req, err))
+		err = kshim_link(node_of(req, ino), node_of(req, newparent),
+				 newname, &node);
 	/* the new name's inode is @ino's: the reply raises that id's count */
 	reply_new_node(req, err, node);
 }
 
 static void op_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
-	enter_to_change(req);
-	fuse_reply_err(req, -kshim_unlink(node_of(req, parent), name));
+	int err;
+
+	enter_to_name(req);
+	err = kshim_unlink(node_of(req, parent), name);
+	if (retry_with_groups(req, err))
+		err = kshim_unlink(node_of(req, parent), name);
+	fuse_reply_err(req, -err);
 }
 
 static void op_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
-	enter_to_change(req);
-	fuse_reply_err(req, -kshim_rmdir(node_of(req, parent), name));
+	int err;
+
+	enter_to_name(req);
+	err = kshim_rmdir(node_of(req, parent), name);
+	if (retry_with_groups(req, err))
+		err = kshim_rmdir(node_of(req, parent), name);
+	fuse_reply_err(req, -err);
 }
 
 static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
@@ -851,8 +891,9 @@ static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
 		      unsigned int flags)
 {
 	unsigned int kflags = 0;
+	int err;
 
-	enter_to_change(req);
+	enter_to_name(req);
 	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) {
 		/* RENAME_WHITEOUT: overlayfs's, never a driver's here */
 		fuse_reply_err(req, EINVAL);
@@ -862,9 +903,12 @@ static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
 		kflags |= KSHIM_RENAME_NOREPLACE;
 	if (flags & RENAME_EXCHANGE)
 		kflags |= KSHIM_RENAME_EXCHANGE;
-	fuse_reply_err(req, -kshim_rename(node_of(req, parent), name,
-					  node_of(req, newparent), newname,
-					  kflags));
+	err = kshim_rename(node_of(req, parent), name, node_of(req, newparent),
+			   newname, kflags);
+	if (retry_with_groups(req, err))
+		err = kshim_rename(node_of(req, parent), name,
+				   node_of(req, newparent), newname, kflags);
+	fuse_reply_err(req, -err);
 }
 
 static void op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
@@ -926,9 +970,15 @@ static void op_create(fuse_req_t req, fuse_ino_t parent, const char *name,
 	struct kshim_node *node;
 	struct kshim_file *file;
 	int flags = fi->flags;
+	int eager = (mode & S_ISGID) || (fi->flags & O_TRUNC);
 	int err;
 
-	enter_to_change(req);
+	if (eager)
+		enter_to_change(req);
+	else
+		enter_to_name(req);
+again:
+	flags = fi->flags;
 	if (b->writeback_cache) {
 		/* see open_with: a new file opens read-write unchecked */
 		flags &= ~O_APPEND;
@@ -941,6 +991,10 @@ static void op_create(fuse_req_t req, fuse_ino_t parent, const char *name,
 		/* it existed, and the caller may only write it */
 		err = kshim_create(node_of(req, parent), name, mode | S_IFREG,
 				   fi->flags & ~O_APPEND, &node, &file);
+	}
+	if (!eager && retry_with_groups(req, err)) {
+		eager = 1;
+		goto again;
 	}
 	if (err) {
 		fuse_reply_err(req, -err);

@@ -32,7 +32,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define FUSE_USE_VERSION 35
+/*
+ * 3.12: the loop configuration object (fuse_loop_cfg_*).  Below 312 the
+ * header maps fuse_session_loop_mt to the 3.2 entry point, which reads the
+ * object as the old two-field struct: its version tag becomes clone_fd and
+ * its clone_fd (0) the idle-thread limit, so libfuse opened /dev/fuse and
+ * started and ended a thread for every request, and ignored threads=N.
+ */
+#define FUSE_USE_VERSION 312
 #include <fuse_lowlevel.h>
 
 #include <kshim/runtime.h>
@@ -442,16 +449,22 @@ int main(int argc, char **argv)
 		err = fuse_session_loop(session);
 	} else {
 		loop_config = fuse_loop_cfg_create();
+		if (!loop_config)
+			goto out_unmount;
 		/*
-		 * Idle threads left at libfuse's default: a fixed idle count
-		 * makes libfuse 3.14 create and destroy a thread per request.
+		 * Workers stay once started (up to threads=N; libfuse's default
+		 * idle limit ends none), all reading the session's one /dev/fuse
+		 * descriptor: ending idle workers makes libfuse start and end a
+		 * thread per request.
 		 */
+		fuse_loop_cfg_set_clone_fd(loop_config, 0);
 		fuse_loop_cfg_set_max_threads(loop_config, o.max_threads);
 		err = fuse_session_loop_mt(session, loop_config);
 		fuse_loop_cfg_destroy(loop_config);
 	}
 	ret = err < 0 ? 1 : 0;
 
+out_unmount:
 	fuse_session_unmount(session);
 out_signals:
 	fuse_remove_signal_handlers(session);
