@@ -13,7 +13,16 @@
  *    is the bytes written (short when the filesystem filled up) or the
  *    error when nothing was;
  *  - kshim_fsync() is fsync(2)/fdatasync(2): vfs_fsync_range over the
- *    whole file; a writeback error is reported once to each open file;
+ *    whole file; a writeback error is reported once to each open file.
+ *    Before it, everything else dirty in the filesystem is written too
+ *    (sync_filesystem): ext2 and minix have no journal, so a block this
+ *    file took over from a file truncated or deleted a moment ago is
+ *    still claimed by that file's inode on disk until the inode is
+ *    written; a crash then leaves the checker "repairing" the stale
+ *    claim by clearing or cloning the fsynced file's block.  With the
+ *    whole filesystem on disk at each fsync, a file fsynced before a
+ *    crash reads back intact after e2fsck -fy.  Errors of that wider
+ *    sync belong to the files they hit (their fsync, syncfs, unmount);
  *  - kshim_flush() is what close(2) reports: ->flush where the
  *    filesystem has one, otherwise a writeback error this file has not
  *    reported yet (it stays reportable to a later fsync, as the kernel's
@@ -68,7 +77,15 @@ long kshim_write(struct kshim_file *kfile, const void *buf, unsigned long size,
 
 int kshim_fsync(struct kshim_file *kfile, int datasync)
 {
-	return vfs_fsync_range(F(kfile), 0, LLONG_MAX, datasync);
+	struct file *file = F(kfile);
+	struct super_block *sb = file_inode(file)->i_sb;
+
+	if (!sb_rdonly(sb)) {
+		down_read(&sb->s_umount);
+		kshim_sync_sb_passes(sb);
+		up_read(&sb->s_umount);
+	}
+	return vfs_fsync_range(file, 0, LLONG_MAX, datasync);
 }
 
 int kshim_flush(struct kshim_file *kfile)

@@ -1072,7 +1072,9 @@ int remove_inode_buffers(struct inode *ip)
 /*
  * Write every dirty buffer on @aspace's associated list, wait for all of
  * them (and for those already under I/O), and keep the ones dirtied again
- * meanwhile on the list.  -EIO if any write failed.
+ * meanwhile on the list.  -EIO if any write waited for here failed; clean
+ * buffers simply leave the list (a failed earlier write of theirs was
+ * recorded on the mapping's errseq by mark_buffer_write_io_error).
  */
 int sync_mapping_buffers(struct address_space *aspace)
 {
@@ -1092,6 +1094,16 @@ int sync_mapping_buffers(struct address_space *aspace)
 	while (!list_empty(&aspace->i_private_list)) {
 		bh = list_first_entry(&aspace->i_private_list,
 				      struct buffer_head, b_assoc_buffers);
+		/*
+		 * Written by someone else already (the flusher, a sync of the
+		 * device): off the list, and not ours to judge: its error
+		 * went to this mapping's errseq when that write failed.
+		 */
+		if (!buffer_dirty(bh) && !buffer_locked(bh)) {
+			list_del_init(&bh->b_assoc_buffers);
+			bh->b_assoc_map = NULL;
+			continue;
+		}
 		/* stays associated (b_assoc_map) while on our list */
 		list_move_tail(&bh->b_assoc_buffers, &inflight);
 		get_bh(bh);

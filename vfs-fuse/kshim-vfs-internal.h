@@ -94,6 +94,12 @@ unsigned long kshim_nr_unused_inodes(void);
 unsigned long kshim_nr_unused_dentries(void);
 void kshim_shrink_dcache_for_umount(struct super_block *sb);
 int kshim_writeback_inodes_sb(struct super_block *sb, int wait);
+/*
+ * sync.c: sync_filesystem()'s two passes without taking the super
+ * block's writeback error (fsync's filesystem-wide sync leaves that to
+ * syncfs); caller holds s_umount
+ */
+int kshim_sync_sb_passes(struct super_block *sb);
 /* inode.c: take an inode off its super block's dirty list */
 void kshim_sb_dirty_list_del(struct inode *ip);
 

@@ -28,7 +28,8 @@ static void keep_first(int *first, int err)
 		*first = err;
 }
 
-int sync_filesystem(struct super_block *sb)
+/* both passes; the first error of their steps (s_wb_err untouched) */
+int kshim_sync_sb_passes(struct super_block *sb)
 {
 	const struct super_operations *sop = sb->s_op;
 	int first = 0;
@@ -49,7 +50,16 @@ int sync_filesystem(struct super_block *sb)
 		keep_first(&first, sop->sync_fs(sb, 1));
 	if (sb->s_bdev)
 		keep_first(&first, sync_blockdev(sb->s_bdev));
+	return first;
+}
 
+int sync_filesystem(struct super_block *sb)
+{
+	int first;
+
+	if (sb_rdonly(sb))
+		return 0;
+	first = kshim_sync_sb_passes(sb);
 	keep_first(&first, kshim_sb_take_wb_err(sb));
 	return first;
 }
