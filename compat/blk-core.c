@@ -9,7 +9,9 @@
  * completes through bio_endio with an error status and never reaches the
  * image; bios submitted under a plug are issued, in submission order, by
  * blk_finish_plug() at the latest, or earlier when the batch reaches
- * BLK_MAX_REQUEST_COUNT or the thread is about to sleep for I/O.  The
+ * BLK_MAX_REQUEST_COUNT requests (a write continuing the previous one on
+ * the device merges into its request, as in the kernel), holds
+ * KSHIM_PLUG_MAX_BIOS bios, or the thread is about to sleep for I/O.  The
  * plug is the task's, current->plug, as in the kernel.
  */
 #include <linux/kernel.h>
@@ -98,6 +100,13 @@ const char *blk_op_str(enum req_op op)
 
 #define current_plug (current->plug)
 
+/*
+ * Bios held by this thread's plug, merged ones included (the plug is the
+ * thread's own, so the count can be too): a bound on what a plug holds.
+ */
+#define KSHIM_PLUG_MAX_BIOS 256
+static __thread unsigned int plug_bios;
+
 struct blk_plug *kshim_current_plug(void)
 {
 	return current_plug;
@@ -109,6 +118,7 @@ void blk_start_plug_nr_ios(struct blk_plug *plug, unsigned short nr_ios)
 	if (current_plug)
 		return;
 	bio_list_init(&plug->kshim_list);
+	plug_bios = 0;
 	plug->cur_ktime = 0;
 	plug->nr_ios = nr_ios ? nr_ios : 1;
 	plug->rq_count = 0;
@@ -135,6 +145,19 @@ static void flush_plug_callbacks(struct blk_plug *plug, bool from_schedule)
 	}
 }
 
+/* would the kernel merge @bio into the request the plug's last bio is in? */
+static bool plug_continues(struct blk_plug *plug, struct bio *bio)
+{
+	struct bio *last = plug->kshim_list.tail;
+
+	return last && last->bi_bdev == bio->bi_bdev &&
+	       bio_op(last) == REQ_OP_WRITE && bio_op(bio) == REQ_OP_WRITE &&
+	       !(bio->bi_opf & (REQ_PREFLUSH | REQ_FUA)) &&
+	       !(last->bi_opf & REQ_FUA) &&
+	       last->bi_iter.bi_sector + bio_sectors(last) ==
+			bio->bi_iter.bi_sector;
+}
+
 void __blk_flush_plug(struct blk_plug *plug, bool from_schedule)
 {
 	flush_plug_callbacks(plug, from_schedule);
@@ -143,6 +166,7 @@ void __blk_flush_plug(struct blk_plug *plug, bool from_schedule)
 		struct bio *list = bio_list_get(&plug->kshim_list);
 
 		plug->rq_count = 0;
+		plug_bios = 0;
 		kshim_bdev_dispatch(list);
 		flush_plug_callbacks(plug, from_schedule);
 	}
@@ -281,8 +305,19 @@ void submit_bio_noacct(struct bio *bio)
 
 	plug = current_plug;
 	if (plug) {
+		/*
+		 * A bio continuing the last one would be merged into its
+		 * request by the kernel and not count towards the flush
+		 * limit; the host writes such runs with one call.  The
+		 * plug still holds a bounded number of bios.
+		 */
+		bool merges = plug_continues(plug, bio);
+
 		bio_list_add(&plug->kshim_list, bio);
-		if (++plug->rq_count >= BLK_MAX_REQUEST_COUNT)
+		if (!merges)
+			plug->rq_count++;
+		if (++plug_bios >= KSHIM_PLUG_MAX_BIOS ||
+		    plug->rq_count >= BLK_MAX_REQUEST_COUNT)
 			__blk_flush_plug(plug, false);
 		return;
 	}

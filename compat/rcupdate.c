@@ -4,9 +4,15 @@
  * srcutree.c) over liburcu's grace periods (kshim/host-rcu.h).
  *
  * call_rcu() appends to one FIFO; a kernel-world thread, started on first
- * use (and again in a forked child), takes the whole queue as a batch,
- * waits for one grace period, then runs the batch in order.  Sequence
- * numbers make rcu_barrier() wait exactly for what was queued before it.
+ * use (and again in a forked child), lets callbacks gather for up to
+ * RCU_GATHER_NS after the first one (or until RCU_GATHER_MAX are queued),
+ * takes the whole queue as a batch, waits for one grace period, then runs
+ * the batch in order.  A grace period costs two membarrier IPIs to every
+ * CPU, and without the wait the file system daemon paid one per request;
+ * the kernel's RCU likewise lets callbacks wait for a grace period that
+ * many of them share.  rcu_barrier() and call_rcu_hurry() cut the wait
+ * short.  Sequence numbers make rcu_barrier() wait exactly for what was
+ * queued before it.
  * kfree_rcu() queues the object's rcu_head with the head's offset in the
  * callback slot (offsets < 4096 are not functions), as the kernel does.
  */
@@ -26,11 +32,17 @@ static struct {
 	struct kshim_host_cond done;	/* a batch has run */
 	struct rcu_head *head, **tail;
 	unsigned long queued, completed;
+	unsigned long pending;		/* callbacks in the queue now */
+	bool hurry;			/* someone waits: no gathering */
 	unsigned long generation;	/* fork generation of the thread */
 	bool running;
 } cbq;
 
 static unsigned long gp_seq;
+
+/* how long a first callback waits for others to share its grace period */
+#define RCU_GATHER_NS 4000000ULL
+#define RCU_GATHER_MAX 1024
 
 #ifdef KSHIM_RCU_TSAN
 char kshim_rcu_tsan_token;
@@ -58,6 +70,7 @@ static void invoke(struct rcu_head *head)
 static void *rcu_cb_thread(void *arg)
 {
 	struct rcu_head *batch, *next;
+	unsigned long long deadline;
 	unsigned long seq;
 
 	kshim_thread_enter("rcu_cb");
@@ -65,8 +78,14 @@ static void *rcu_cb_thread(void *arg)
 	for (;;) {
 		while (!cbq.head)
 			kshim_host_cond_wait(&cbq.more, &cbq.lock);
+		deadline = kshim_host_monotonic_ns() + RCU_GATHER_NS;
+		while (!cbq.hurry && cbq.pending < RCU_GATHER_MAX &&
+		       !kshim_host_cond_timedwait(&cbq.more, &cbq.lock, deadline))
+			;
+		cbq.hurry = false;
 		batch = cbq.head;
 		cbq.head = NULL;
+		cbq.pending = 0;
 		cbq.tail = &cbq.head;
 		seq = cbq.queued;
 		kshim_host_mutex_unlock(&cbq.lock);
@@ -104,27 +123,41 @@ static void start_thread_locked(void)
 	cbq.generation = gen;
 }
 
-static void enqueue(struct rcu_head *head)
+/*
+ * The thread is woken by the first callback of a batch, a full batch or
+ * a hurry, not by each callback: a wake-up per call_rcu() would cost
+ * about what the gathering saves.
+ */
+static void enqueue(struct rcu_head *head, bool hurry)
 {
+	bool wake;
+
 	head->next = NULL;
 	kshim_host_mutex_lock(&cbq.lock);
 	start_thread_locked();
+	wake = !cbq.head || hurry;
 	*cbq.tail = head;
 	cbq.tail = &head->next;
 	cbq.queued++;
-	kshim_host_cond_signal(&cbq.more);
+	if (++cbq.pending >= RCU_GATHER_MAX)
+		wake = true;
+	if (hurry)
+		cbq.hurry = true;
+	if (wake)
+		kshim_host_cond_signal(&cbq.more);
 	kshim_host_mutex_unlock(&cbq.lock);
 }
 
 void call_rcu(struct rcu_head *head, rcu_callback_t func)
 {
 	head->func = func;
-	enqueue(head);
+	enqueue(head, false);
 }
 
 void call_rcu_hurry(struct rcu_head *head, rcu_callback_t func)
 {
-	call_rcu(head, func);
+	head->func = func;
+	enqueue(head, true);
 }
 
 void kvfree_call_rcu(struct rcu_head *head, void *ptr)
@@ -137,7 +170,7 @@ void kvfree_call_rcu(struct rcu_head *head, void *ptr)
 		return;
 	}
 	head->func = (rcu_callback_t)off;
-	enqueue(head);
+	enqueue(head, false);
 }
 
 struct kvfree_wrapper {
@@ -187,8 +220,12 @@ void rcu_barrier(void)
 
 	kshim_host_mutex_lock(&cbq.lock);
 	target = cbq.queued;
-	if (cbq.completed != target)
+	if (cbq.completed != target) {
 		start_thread_locked();
+		/* what is still gathering goes now */
+		cbq.hurry = true;
+		kshim_host_cond_signal(&cbq.more);
+	}
 	while ((long)(cbq.completed - target) < 0)
 		kshim_host_cond_wait(&cbq.done, &cbq.lock);
 	kshim_host_mutex_unlock(&cbq.lock);

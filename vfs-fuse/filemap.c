@@ -189,12 +189,23 @@ int filemap_add_folio(struct address_space *mapping, struct folio *folio,
 }
 
 /* unlink a locked folio from its mapping; the cache's reference is kept */
-static void __filemap_remove_folio(struct folio *folio)
+/*
+ * Take @folio out of its mapping: index, LRU, dirty accounting, mapping
+ * pointer.  With @refs non-zero only if exactly @refs references remain,
+ * checked under the index lock that lookups take their reference under,
+ * so no lookup can get hold of a folio on its way out (the kernel's
+ * folio_ref_freeze() in __remove_mapping).
+ */
+static bool __filemap_remove_folio(struct folio *folio, int refs)
 {
 	struct address_space *mapping = folio->mapping;
 	struct pc_node *node = folio->kshim_private;
 
 	spin_lock(&mapping->kshim_pages_lock);
+	if (refs && folio_ref_count(folio) != refs) {
+		spin_unlock(&mapping->kshim_pages_lock);
+		return false;
+	}
 	rb_erase(&node->rb, pc_root(mapping));
 	mapping->nrpages -= folio_nr_pages(folio);
 	folio->kshim_private = NULL;
@@ -212,19 +223,27 @@ static void __filemap_remove_folio(struct folio *folio)
 	kshim_account_folio_cleaned(folio);
 	WRITE_ONCE(folio->mapping, NULL);
 	kfree(node);
+	return true;
 }
 
-void filemap_remove_folio(struct folio *folio)
+static bool remove_locked_folio(struct folio *folio, int refs)
 {
 	struct address_space *mapping = folio->mapping;
 	void (*free_folio)(struct folio *);
 
 	BUG_ON(!folio_test_locked(folio));
 	free_folio = mapping->a_ops ? mapping->a_ops->free_folio : NULL;
-	__filemap_remove_folio(folio);
+	if (!__filemap_remove_folio(folio, refs))
+		return false;
 	if (free_folio)
 		free_folio(folio);
 	folio_put_refs(folio, folio_nr_pages(folio));
+	return true;
+}
+
+void filemap_remove_folio(struct folio *folio)
+{
+	remove_locked_folio(folio, 0);
 }
 
 /* --- folio lock and other waits ----------------------------------------- */
@@ -1147,10 +1166,7 @@ static bool pc_evict_folio(struct folio *folio)
 	if (folio_has_private(folio) && !filemap_release_folio(folio, 0))
 		goto out;
 	/* only the cache's reference and ours may remain */
-	if (folio_ref_count(folio) != 1 + folio_nr_pages(folio))
-		goto out;
-	filemap_remove_folio(folio);
-	done = true;
+	done = remove_locked_folio(folio, 1 + folio_nr_pages(folio));
 out:
 	folio_unlock(folio);
 	return done;

@@ -252,6 +252,97 @@ static void run_sync(struct kshim_aio_dev *dev, struct kshim_aio_req *req)
 	dev->done(req);
 }
 
+/*
+ * Writes that continue each other on the device go out as one pwritev:
+ * the plug hands over a page-sized bio per folio of a streaming write
+ * (block_write_full_folio), and a system call per page cost more than
+ * the copy.  The requests still complete one by one, in order, after all
+ * of the run is written (and flushed when one of them is FUA).
+ */
+#define KSHIM_WRITE_RUN_IOVS 256
+
+/* how many of @reqs[0..@n) form a run of contiguous plain writes */
+static int write_run_length(struct kshim_aio_req **reqs, int n)
+{
+	unsigned long long next = reqs[0]->offset + reqs[0]->len;
+	int iovs = reqs[0]->iovcnt, k;
+
+	if (reqs[0]->flags & KSHIM_AIO_F_FUA)
+		return 1;
+	for (k = 1; k < n; k++) {
+		struct kshim_aio_req *r = reqs[k];
+
+		if (r->op != KSHIM_AIO_WRITE || r->offset != next ||
+		    (r->flags & KSHIM_AIO_F_PREFLUSH) || r->iovcnt <= 0 ||
+		    iovs + r->iovcnt > KSHIM_WRITE_RUN_IOVS)
+			break;
+		iovs += r->iovcnt;
+		next += r->len;
+		if (r->flags & KSHIM_AIO_F_FUA)
+			return k + 1;	/* the flush ends the run */
+	}
+	return k;
+}
+
+/*
+ * Write @reqs[0..@n) (a write_run_length() run, n > 1) with one vector
+ * and complete them.  Anything short of a whole, successful transfer is
+ * redone request by request, so each gets its own exact result.
+ */
+static void run_write_run(struct kshim_aio_dev *dev,
+			  struct kshim_aio_req **reqs, int n)
+{
+	struct iovec v[KSHIM_WRITE_RUN_IOVS];
+	unsigned long long off = reqs[0]->offset, want = 0;
+	struct iovec *cur = v;
+	bool fua = false;
+	long done = 0;
+	int cnt = 0, i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < reqs[i]->iovcnt; j++) {
+			v[cnt].iov_base = reqs[i]->iov[j].base;
+			v[cnt].iov_len = reqs[i]->iov[j].len;
+			cnt++;
+		}
+		want += reqs[i]->len;
+		fua |= !!(reqs[i]->flags & KSHIM_AIO_F_FUA);
+	}
+	pthread_mutex_lock(&dev->lock);
+	dev->st.sync_fallbacks += n;
+	dev->unflushed = 1;
+	pthread_mutex_unlock(&dev->lock);
+	while ((unsigned long long)done < want) {
+		ssize_t r = pwritev(dev->fd_buf, cur, cnt, off + done);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		done += r;
+		/* step over what was written, maybe into the middle of one */
+		while (cnt && (size_t)r >= cur->iov_len) {
+			r -= cur->iov_len;
+			cur++;
+			cnt--;
+		}
+		if (cnt) {
+			cur->iov_base = (char *)cur->iov_base + r;
+			cur->iov_len -= r;
+		}
+	}
+	if ((unsigned long long)done < want || (fua && do_fdatasync(dev))) {
+		for (i = 0; i < n; i++)
+			run_sync(dev, reqs[i]);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		reqs[i]->result = reqs[i]->len;
+		stat_add(dev, &dev->st.completions, 1);
+		dev->done(reqs[i]);
+	}
+}
+
 static int aligned(unsigned long long v, unsigned int align)
 {
 	return !(v & (align - 1));
@@ -386,6 +477,20 @@ void kshim_host_aio_submit(struct kshim_aio_dev *dev,
 		if (req->op != KSHIM_AIO_READ && req->op != KSHIM_AIO_WRITE) {
 			run_sync(dev, req);
 			continue;
+		}
+		if (req->op == KSHIM_AIO_WRITE && req->iovcnt > 0 &&
+		    req->iovcnt <= KSHIM_WRITE_RUN_IOVS) {
+			int k = write_run_length(reqs + i, n - i);
+
+			if (k > 1) {
+				/* the rest of the run is published as we go */
+				for (int m = 1; m < k; m++)
+					__atomic_store_n(&reqs[i + m]->result, 0,
+							 __ATOMIC_RELEASE);
+				run_write_run(dev, reqs + i, k);
+				i += k - 1;
+				continue;
+			}
 		}
 		fd = aio_fd(dev, req);
 		if (fd < 0) {

@@ -13,26 +13,35 @@ default 1):
  1. mount it read-write with 'kshim-<fs> -f -o rw IMG MNT' in the background;
  2. verify: every file the journal says was made durable (and not since
     marked for removal) reads back with the recorded size and sha256;
- 3. run the workload in a forked child: scratch traffic in s/ (creates,
-    overwrites, appends, truncates, renames, hard and symbolic links,
-    mkdir/rmdir, unlinks; never fsynced) and durable files in k0..k3/,
-    written in random pieces (some sparse), fsync()ed, their directory
-    fsync()ed (fs/ext2 makes a new name durable only through its
+ 3. run the workload in a forked child, a seeded number of operations:
+    first the last scratch directory s/ is retired (its files truncated and
+    fsynced, then it moves into the graveyard g/; see retire_scratch), then
+    scratch traffic in a fresh s/ (creates, overwrites, appends, truncates,
+    renames, hard and symbolic links, mkdir, directories moved to g/
+    instead of removed, unlinks; never fsynced) and durable files in
+    k0..k3/, written in random pieces (some sparse), fsync()ed, their
+    directory fsync()ed (fs/ext2 makes a new name durable only through its
     directory), optionally born in s/ and renamed in after their fsync
     (both directories fsynced). Only then does the child append
     'F sha256 size path' to the journal, a file OUTSIDE the mount. A durable
     file is never written again; to bound space the child removes old ones,
-    appending 'R path' to the journal BEFORE the unlink, so a removal cut
-    short by the kill is never checked;
- 4. SIGKILL the daemon after a random (seeded) delay, then the child; the
-    dead mount is cleaned up (fusermount3 -u, umount -l as a last resort);
+    appending 'R path' to the journal BEFORE truncating, fsyncing and
+    unlinking it, so a removal cut short is never checked. No write starts
+    unless FREE_RESERVE stays free: the loop never sees ENOSPC;
+ 4. SIGKILL the daemon once the child has started a seeded number of its
+    operations (plus a seeded few ms), then the child; the dead mount is
+    cleaned up (fusermount3 -u, umount -l as a last resort);
  5. repair: 'e2fsck -fy' (exit 0 clean, 1 fixed, 2 fixed + "reboot", which
     only matters for a mounted root: all three are a repaired image; 4 and
     up are failures) or 'fsck.minix -fa' (0 clean, 3 fixed); then the
     read-only check ('e2fsck -fn' / 'fsck.minix -f') must exit 0.
 The next iteration mounts the repaired image, so damage the checker could
-not repair accumulates. After the last one: mount, verify, a clean
-unmount, and the read-only check must pass without any repair.
+not repair accumulates. After the last one: mount, verify, a last workload
+run to its end, a clean unmount, and the read-only check must pass without
+any repair. docs/testing.md explains why the workload never lets a block
+that an inode on disk still points to be freed (the stale-pointer hazard of
+ext2 and minix, which have no journal). KSHIM_CRASH_TRACE=1 logs every
+workload step to the journal ('O what').
 
 An error other than the disconnection itself (ENOTCONN, ECONNABORTED) seen
 by the workload before the kill, or a daemon that dies by itself, fails the
@@ -45,6 +54,7 @@ import hashlib
 import os
 import random
 import re
+import select
 import signal
 import stat
 import struct
@@ -60,10 +70,20 @@ IMAGE_MIB = 32
 KEEP_DIRS = ('k0', 'k1', 'k2', 'k3')
 DURABLE_BYTES_BUDGET = 8 << 20
 DURABLE_FILES_BUDGET = 400
-SCRATCH_BYTES_BUDGET = 6 << 20
+SCRATCH_BYTES_BUDGET = 4 << 20
 SCRATCH_NAMES = 48
-KILL_DELAY = (0.03, 1.5)
-FINAL_WORKLOAD_SECONDS = 1.5
+GRAVEYARD = 'g'
+# The workload is bounded by operations, not time, so that its volume does
+# not depend on how fast the daemon writes: OPS per iteration (seeded), the
+# kill lands after a seeded number of them plus a short seeded delay (inside
+# the next one, usually).
+OPS = (40, 160)
+KILL_EXTRA_DELAY = (0.0, 0.03)
+FINAL_OPS = 120
+# A write never starts unless this much space stays free after it: the crash
+# loop must never see ENOSPC (enospc.py covers it).
+FREE_RESERVE = 6 << 20
+WORKLOAD_TIMEOUT = 120
 DISCONNECTED = (errno.ENOTCONN, errno.ECONNABORTED)
 
 # name, fs, mkfs argv (image appended; minix images are truncated first),
@@ -123,6 +143,21 @@ class Journal:
 
 
 # --- the workload (runs in a forked child) ---------------------------------
+class Step:
+    """What the workload is doing: the error line names it, and with
+    KSHIM_CRASH_TRACE=1 every step is also logged to the journal as
+    'O what' before it starts (read_journal ignores those lines)."""
+
+    def __init__(self, journal, what):
+        self.journal, self.what = journal, what
+        self.trace = os.environ.get('KSHIM_CRASH_TRACE') == '1'
+
+    def now(self, what):
+        self.what = what
+        if self.trace:
+            self.journal.add('O ' + what)
+
+
 def fsync_path(path):
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -180,113 +215,156 @@ def make_content(rnd, size):
     return bytes(data)
 
 
-def broken_scratch(mnt):
-    """Names in s/ the mount cannot serve: fsck.minix leaves directory entries
-    whose inode was never written (mode 0) in place, and the host's FUSE
-    client answers EIO for a mode-0 inode (fuse_valid_type). The workload
-    leaves those names alone; e2fsck clears such entries, so for ext2 this is
-    always empty."""
-    s = os.path.join(mnt, 's')
-    broken = set()
+def retire_tree(path):
+    """Make everything under path hold no data blocks on disk: every regular
+    file is truncated to 0 and fsync()ed, so that its inode as written has no
+    block pointers. Nothing is unlinked or removed: freeing an inode or a
+    block whose freeing is not on disk yet is what lets a checker follow a
+    stale pointer into a block a durable file has since reused (docs/
+    testing.md). Names the mount cannot serve (EIO: mode-0 inodes that
+    fsck.minix leaves in place) are skipped."""
     try:
-        names = os.listdir(s)
-    except FileNotFoundError:
-        return broken
+        names = os.listdir(path)
+    except OSError as e:
+        if e.errno in (errno.EIO, errno.ENOENT):
+            return
+        raise
     for n in names:
+        p = os.path.join(path, n)
         try:
-            st = os.lstat(os.path.join(s, n))
-            if stat.S_ISDIR(st.st_mode):
-                for c in os.listdir(os.path.join(s, n)):
-                    os.lstat(os.path.join(s, n, c))
+            st = os.lstat(p)
         except OSError as e:
-            if e.errno != errno.EIO:
-                raise
-            broken.add(n)
-    return broken
+            if e.errno == errno.EIO:
+                continue
+            raise
+        if stat.S_ISDIR(st.st_mode):
+            retire_tree(p)
+        elif stat.S_ISREG(st.st_mode) and st.st_size:
+            fd = os.open(p, os.O_WRONLY | os.O_TRUNC)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
-def workload(mnt, journal_path, iteration, seed, broken=frozenset()):
-    """Never returns: loops until killed; an error ends it with a journal
-    line 'X errno monotonic-time what' and exit status 3."""
+def free_bytes(mnt):
+    st = os.statvfs(mnt)
+    return st.f_bavail * st.f_frsize
+
+
+def retire_scratch(mnt, iteration):
+    """The previous iteration's s/ (and what e2fsck put in lost+found) is
+    retired: its files truncated and fsync()ed (retire_tree), then s/ moves
+    into the graveyard g/ and a fresh s/ is made, all before the first
+    durable write. The graveyard only grows (zero-length files, symbolic
+    links, directories), so no block or inode freed in this iteration was
+    referenced on disk by an earlier one."""
+    s = os.path.join(mnt, 's')
+    os.makedirs(os.path.join(mnt, GRAVEYARD), exist_ok=True)
+    retire_tree(os.path.join(mnt, 'lost+found'))
+    if os.path.lexists(s):
+        retire_tree(s)
+        os.rename(s, os.path.join(mnt, GRAVEYARD, 's%d' % iteration))
+        fsync_path(os.path.join(mnt, GRAVEYARD))
+    os.mkdir(s)
+    fsync_path(s)
+
+
+def workload(mnt, journal_path, iteration, seed, ops, progress=None):
+    """ops operations, then exit status 0; progress (a pipe) gets one byte
+    per operation started. An error ends it with a journal line
+    'X errno monotonic-time what' and exit status 3."""
     rnd = random.Random(seed)
     journal = Journal(journal_path)
     durable, _ = read_journal(journal_path)
     durable = {p: s for p, (_, s) in durable.items()}
-    what = 'setup'
+    where = Step(journal, 'retire the last scratch directory')
     try:
-        for d in ('s',) + KEEP_DIRS:
-            what = 'mkdir ' + d
+        retire_scratch(mnt, iteration)
+        for d in KEEP_DIRS:
+            where.now('mkdir ' + d)
             os.makedirs(os.path.join(mnt, d), exist_ok=True)
             fsync_path(os.path.join(mnt, d))
         fsync_path(mnt)
         scratch = {}            # name -> size, for the scratch files in s/
-        serial = 0
-        while True:
-            serial += 1
+        for serial in range(1, ops + 1):
+            if progress is not None:
+                os.write(progress, b'.')
             r = rnd.random()
+            size = durable_size(rnd) if r < 0.40 else 0
             used = sum(durable.values())
             if (used > DURABLE_BYTES_BUDGET or
-                    len(durable) > DURABLE_FILES_BUDGET or r < 0.04) and durable:
+                    len(durable) > DURABLE_FILES_BUDGET or r < 0.04 or
+                    (size and free_bytes(mnt) < size + FREE_RESERVE)) and \
+                    durable:
+                # removed the careful way: truncated and fsync()ed before
+                # the unlink, so no stale pointer to its blocks stays on disk
                 victim = rnd.choice(sorted(durable))
-                what = 'unlink durable ' + victim
+                where.now('remove durable ' + victim)
                 journal.add('R ' + victim)
                 del durable[victim]
+                fd = os.open(os.path.join(mnt, victim), os.O_WRONLY | os.O_TRUNC)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
                 os.unlink(os.path.join(mnt, victim))
-                if rnd.random() < 0.5:
-                    fsync_path(os.path.dirname(os.path.join(mnt, victim)))
-            elif r < 0.40:
+                fsync_path(os.path.dirname(os.path.join(mnt, victim)))
+            elif r < 0.40 and free_bytes(mnt) >= size + FREE_RESERVE:
                 kdir = rnd.choice(KEEP_DIRS)
-                size = durable_size(rnd)
                 data = make_content(rnd, size)
                 sparse = rnd.random() < 0.3
                 via_rename = rnd.random() < 0.3
                 name = 'i%d-%d' % (iteration, serial)
                 final = kdir + '/' + name
                 first = ('s/t-' + name) if via_rename else final
-                what = 'write durable ' + first
+                where.now('write durable ' + first)
                 fd = os.open(os.path.join(mnt, first),
                              os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
                 try:
                     write_in_pieces(rnd, fd, data, sparse)
-                    what = 'fsync durable ' + first
+                    where.now('fsync durable ' + first)
                     os.fsync(fd)
                 finally:
                     os.close(fd)
                 if via_rename:
-                    what = 'rename durable %s -> %s' % (first, final)
+                    where.now('rename durable %s -> %s' % (first, final))
                     os.rename(os.path.join(mnt, first),
                               os.path.join(mnt, final))
                     fsync_path(os.path.join(mnt, 's'))
-                what = 'fsync directory ' + kdir
+                where.now('fsync directory ' + kdir)
                 fsync_path(os.path.join(mnt, kdir))
                 journal.add('F %s %d %s' % (hashlib.sha256(data).hexdigest(),
                                             size, final))
                 durable[final] = size
             else:
-                what = scratch_op(rnd, mnt, scratch, broken)
+                scratch_op(rnd, mnt, scratch, where)
     except OSError as e:
         journal.add('X %d %.6f %s: %s' % (e.errno or 0, time.monotonic(),
-                                          what, e.strerror))
+                                          where.what, e.strerror))
         os._exit(3)
     except BaseException as e:   # a bug of this script: report it the same way
-        journal.add('X 0 %.6f %s: %s %s' % (time.monotonic(), what,
+        journal.add('X 0 %.6f %s: %s %s' % (time.monotonic(), where.what,
                                             type(e).__name__, e))
         os._exit(4)
+    os._exit(0)
 
 
-def scratch_op(rnd, mnt, scratch, broken):
-    """One unsynced operation in s/; returns its description (already
-    done).  An OSError propagates to the caller."""
+def scratch_op(rnd, mnt, scratch, where):
+    """One unsynced operation in s/, described in where.what before it starts.
+    No scratch file is ever fsync()ed ('fsync' syncs the directory s/): an
+    inode that reaches the disk only through a crash-free writeback cannot
+    leave stale block pointers behind. An OSError propagates."""
     s = os.path.join(mnt, 's')
-    pool = SCRATCH_NAMES + len(broken)
-    names = [n for n in ('n%02d' % i for i in range(pool))
-             if n not in broken]
+    names = ['n%02d' % i for i in range(SCRATCH_NAMES)]
     name = rnd.choice(names)
     path = os.path.join(s, name)
     op = rnd.choice(('write', 'write', 'write', 'append', 'truncate', 'rename',
                      'unlink', 'link', 'symlink', 'mkdir', 'rmdir', 'fsync'))
-    if sum(scratch.values()) > SCRATCH_BYTES_BUDGET:
+    if sum(scratch.values()) > SCRATCH_BYTES_BUDGET or \
+            free_bytes(mnt) < SCRATCH_BYTES_BUDGET + FREE_RESERVE:
         op = 'unlink'
+    where.now('%s s/%s' % (op, name))
     exists = os.path.lexists(path)
     isdir = exists and os.path.isdir(path) and not os.path.islink(path)
     if op in ('write', 'append', 'truncate', 'fsync') and (isdir or
@@ -313,21 +391,15 @@ def scratch_op(rnd, mnt, scratch, broken):
             os.truncate(path, size)
             scratch[name] = size
     elif op == 'fsync':       # exercises the path; nothing is recorded
-        if exists:
-            fsync_path(path)
+        fsync_path(s)
     elif op == 'rename':
         other = rnd.choice(names)
         opath = os.path.join(s, other)
         if exists and other != name:
             if os.path.isdir(opath) and not os.path.islink(opath):
                 if not isdir:
-                    return 'rename skipped'
-                try:
-                    os.rmdir(opath)
-                except OSError as e:
-                    if e.errno != errno.ENOTEMPTY:
-                        raise
-                    return 'rename skipped'
+                    return
+                bury(mnt, opath)
             elif isdir and os.path.lexists(opath):
                 os.unlink(opath)
                 scratch.pop(other, None)
@@ -335,7 +407,7 @@ def scratch_op(rnd, mnt, scratch, broken):
             scratch[other] = scratch.pop(name, 0)
     elif op == 'unlink':
         if isdir:
-            rmtree_scratch(path)
+            bury(mnt, path)
         elif exists:
             os.unlink(path)
         scratch.pop(name, None)
@@ -354,14 +426,19 @@ def scratch_op(rnd, mnt, scratch, broken):
                     f.write(random_content(rnd, rnd.randrange(0, 3000)))
     elif op == 'rmdir':
         if isdir:
-            rmtree_scratch(path)
-    return '%s s/%s' % (op, name)
+            bury(mnt, path)
 
 
-def rmtree_scratch(path):
-    for n in os.listdir(path):
-        os.unlink(os.path.join(path, n))
-    os.rmdir(path)
+def bury(mnt, path):
+    """Remove a scratch directory from s/ by moving it into the graveyard:
+    a directory is never freed. fs/minix writes every directory change
+    through at once (minix_handle_dirsync), the new directory's inode
+    included, while a new file's inode waits for writeback: after an rmdir,
+    the next file to get that inode number would have its (synced) name
+    point to the old directory inode on disk, whose block a durable file
+    may have reused by then."""
+    os.rename(path, os.path.join(mnt, GRAVEYARD, 'd%x%x' % (time.time_ns(),
+                                                        os.getpid())))
 
 
 # --- the parent -------------------------------------------------------------
@@ -509,7 +586,7 @@ def scratch_bad_directories(out):
     else None.  A scratch name whose stale inode was a directory once, and
     whose entry reached the disk before its new inode did, ends like that."""
     paths = set(re.findall(r'^(/\S*): bad directory', out, re.M))
-    if not paths or not all(x.startswith('/s/') for x in paths):
+    if not paths or not all(x.startswith(('/s/', '/g/')) for x in paths):
         return None
     return paths
 
@@ -588,7 +665,7 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
     K.run(mkfs + [img], timeout=120)
     daemon = Daemon(binary, img, mnt, os.path.join(vdir, 'daemon.log'))
     rnd = random.Random('%s/%d' % (name, seed))
-    repaired = checked = records = residue = hazard = 0
+    repaired = checked = records = hazard = 0
     stats = {}
     stale_repairs = set()
     t_start = time.monotonic()
@@ -627,17 +704,19 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
         errors_before = len(errors)
         records_before = count_records(jpath)
         wseed = rnd.getrandbits(32)
-        broken = broken_scratch(mnt)
-        residue = max(residue, len(broken))
+        ops = rnd.randrange(*OPS)
+        kill_after = rnd.randrange(0, ops + 1)
+        extra = rnd.uniform(*KILL_EXTRA_DELAY)
+        rfd, wfd = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
-                workload(mnt, jpath, it, wseed, broken)
+                os.close(rfd)
+                workload(mnt, jpath, it, wseed, ops, wfd)
             finally:
                 os._exit(5)
-        delay = rnd.uniform(*KILL_DELAY)
-        end = time.monotonic() + delay
-        died = None
+        os.close(wfd)
+        died, done, end = None, 0, time.monotonic() + WORKLOAD_TIMEOUT
         while time.monotonic() < end:
             if daemon.proc.poll() is not None:
                 died = daemon.proc.returncode
@@ -646,7 +725,13 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
             if wpid:
                 pid = 0
                 break
-            time.sleep(0.005)
+            if select.select([rfd], [], [], 0.005)[0]:
+                got = os.read(rfd, 4096)
+                done += len(got)
+                if not got or done >= kill_after:
+                    time.sleep(extra)
+                    break
+        when = 'op %d/%d + %.0f ms' % (min(done, ops), ops, extra * 1000)
         killed_at = time.monotonic()
         daemon.kill()
         if pid:
@@ -655,6 +740,7 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
             except ProcessLookupError:
                 pass
             os.waitpid(pid, 0)
+        os.close(rfd)       # only now: the child never sees EPIPE
         durable, errors = read_journal(jpath)
         # only this child's errors; those after the kill (or the
         # disconnection's own errnos) are the crash itself
@@ -662,8 +748,7 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
                 if not (int(e.split(' ')[1]) in DISCONNECTED or
                         float(e.split(' ')[2]) >= killed_at - 0.001)]
         if died is not None or real:
-            tap.ok(False, label + 'workload until SIGKILL after %.0f ms' %
-                   (delay * 1000),
+            tap.ok(False, label + 'workload until SIGKILL after ' + when,
                    ('the daemon died by itself (status %d)\n' % died
                     if died is not None else '') +
                    '\n'.join(real) + '\n' + daemon.tail())
@@ -690,28 +775,33 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
             stale_repairs = set(m.group(0) for m in
                                 STALE_POINTER_REPAIRS.finditer(f.read()))
         repaired += fixed
-        if not tap.ok(ok, label + 'SIGKILL after %.0f ms (%d new durable files), '
+        if not tap.ok(ok, label + 'SIGKILL after %s (%d new durable files), '
                       'repaired, read-only check clean' % (
-                          delay * 1000, count_records(jpath) - records_before),
+                          when, count_records(jpath) - records_before),
                       detail):
             return
-    # a last workload with no crash: only the workload process is killed,
-    # the daemon unmounts cleanly, and the image must need no repair at all
-    # (nothing lost on the way to the disk, no block or inode given twice)
+    # a last workload with no crash: it runs to its end, the daemon
+    # unmounts cleanly, and the image must need no repair at all (nothing
+    # lost on the way to the disk, no block or inode given twice)
     errors_before = len(read_journal(jpath)[1])
     pid = os.fork()
     if pid == 0:
         try:
-            workload(mnt, jpath, iterations, rnd.getrandbits(32),
-                     broken_scratch(mnt))
+            workload(mnt, jpath, iterations, rnd.getrandbits(32), FINAL_OPS)
         finally:
             os._exit(5)
-    time.sleep(FINAL_WORKLOAD_SECONDS)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+    status = None
+    end = time.monotonic() + WORKLOAD_TIMEOUT
+    while status is None and time.monotonic() < end:
+        wpid, st = os.waitpid(pid, os.WNOHANG)
+        status = os.waitstatus_to_exitcode(st) if wpid else None
+        time.sleep(0.01)
+    if status is None:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
     errors = read_journal(jpath)[1][errors_before:]
-    tap.ok(not errors, name + ': a last %.1f s of workload without a crash' %
-           FINAL_WORKLOAD_SECONDS, '\n'.join(errors))
+    tap.ok(status == 0 and not errors, name + ': a last %d operations without '
+           'a crash (exit status %s)' % (FINAL_OPS, status), '\n'.join(errors))
     err = daemon.clean_unmount()
     tap.ok(err is None, name + ': clean unmount, daemon exits 0',
            (err or '') + '\n' + daemon.tail())
@@ -733,12 +823,11 @@ def run_variant(tap, variant, binary, tmp, iterations, seed):
     tap.ok(total >= iterations, name + ': the workload made %d files durable '
            '(at least one per iteration on average)' % total)
     tap.diag('%s: %d iterations in %.1f s, %d repairs needed a fix, %d durable '
-             'file checks, %d alive at the end, up to %d scratch names left '
-             'unservable by the repair (mode-0 inodes), %d durable files '
+             'file checks, %d alive at the end, %d durable files '
              'damaged by repairs that followed stale pointers, %d second '
              'e2fsck passes, %d scratch directories fsck.minix left bad' % (
                  name, iterations, time.monotonic() - t_start, repaired,
-                 checked, len(durable), residue, hazard,
+                 checked, len(durable), hazard,
                  stats.get('second_pass', 0), stats.get('bad_dirs', 0)))
 
 

@@ -241,7 +241,17 @@ def run_variant(tap, variant, binary, tmp):
         # space comes back
         for n in os.listdir(fill_dir):
             os.unlink(os.path.join(fill_dir, n))
-        sv = os.statvfs(mnt)
+        # The host's FUSE client sends RELEASE for a closed file and FORGET
+        # for an unlinked inode asynchronously: the daemon frees the blocks
+        # when the last of them arrives, a moment after unlink() returned.
+        # Waited for (bounded), not assumed.
+        deadline = time.monotonic() + 20
+        while True:
+            sv = os.statvfs(mnt)
+            if sv.f_bfree + slack >= sv0.f_bfree or \
+                    time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
         tap.ok(sv.f_bfree + slack >= sv0.f_bfree,
                '%s: deleting the fill files frees their blocks (%d free, %d '
                'before the fill)' % (name, sv.f_bfree, sv0.f_bfree))
