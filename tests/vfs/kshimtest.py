@@ -166,6 +166,34 @@ def unmount(path, timeout=30):
 
 
 @contextlib.contextmanager
+
+def run_fuse_variants(tap, what, variants, wanted, binaries, tmp, programs,
+                      run_one):
+    """Run run_one(variant, binary) for each variant named in @wanted
+    (variant[0] its name, variant[1] its kshim filesystem), skipping (a
+    failure under KSHIM_REQUIRE_ALL=1) when root, /dev/fuse, a program of
+    programs(variant) or the daemon is missing; an exception fails the
+    variant, and its mountpoint tmp/<name>/mnt is unmounted in any case."""
+    for variant in variants:
+        name, fs = variant[:2]
+        if name not in wanted:
+            continue
+        why = missing_requirements(need_root=True, need_fuse=True,
+                                   programs=programs(variant))
+        if not why and not (binaries[fs] and os.path.exists(binaries[fs])):
+            why = 'kshim-%s not built' % fs
+        if why:
+            tap.skip('%s: %s' % (name, what), why)
+            continue
+        try:
+            run_one(variant, binaries[fs])
+        except Exception as e:
+            tap.ok(False, name + ': unexpected error',
+                   '%s: %s' % (type(e).__name__, e))
+        finally:
+            unmount(os.path.join(tmp, name, 'mnt'))
+
+
 def kernel_mount(image, mountpoint, fstype, options='ro,noatime'):
     run(['mount', '-o', 'loop,' + options, '-t', fstype, image, mountpoint],
         timeout=60)

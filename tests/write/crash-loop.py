@@ -847,27 +847,12 @@ def main():
     binaries = {'ext2': args.kshim_ext2, 'minix': args.kshim_minix}
     wanted = args.variants.split(',')
     with K.tempdir('crash') as tmp:
-        for variant in VARIANTS:
-            name, fs = variant[:2]
-            if name not in wanted:
-                continue
-            progs = ('fusermount3', variant[2][0], variant[3][0]) + \
-                (('strace',) if name == 'minix3' else ())
-            why = K.missing_requirements(need_root=True, need_fuse=True,
-                                         programs=progs)
-            if not why and not (binaries[fs] and os.path.exists(binaries[fs])):
-                why = 'kshim-%s not built' % fs
-            if why:
-                tap.skip(name + ': crash loop', why)
-                continue
-            try:
-                run_variant(tap, variant, binaries[fs], tmp, args.iterations,
-                            args.seed)
-            except Exception as e:
-                tap.ok(False, name + ': unexpected error',
-                       '%s: %s' % (type(e).__name__, e))
-            finally:
-                K.unmount(os.path.join(tmp, name, 'mnt'))
+        K.run_fuse_variants(
+            tap, 'crash loop', VARIANTS, wanted, binaries, tmp,
+            lambda v: ('fusermount3', v[2][0], v[3][0]) +
+            (('strace',) if v[0] == 'minix3' else ()),
+            lambda v, binary: run_variant(tap, v, binary, tmp,
+                                          args.iterations, args.seed))
     tap.done()
 
 

@@ -335,25 +335,10 @@ def main():
     binaries = {'ext2': args.kshim_ext2, 'minix': args.kshim_minix}
     wanted = args.variants.split(',')
     with K.tempdir('enospc') as tmp:
-        for variant in VARIANTS:
-            name, fs, mkfs, check = variant
-            if name not in wanted:
-                continue
-            why = K.missing_requirements(need_root=True, need_fuse=True,
-                                         programs=('fusermount3', mkfs[0],
-                                                   check[0]))
-            if not why and not (binaries[fs] and os.path.exists(binaries[fs])):
-                why = 'kshim-%s not built' % fs
-            if why:
-                tap.skip(name + ': ENOSPC', why)
-                continue
-            try:
-                run_variant(tap, variant, binaries[fs], tmp)
-            except Exception as e:
-                tap.ok(False, name + ': unexpected error',
-                       '%s: %s' % (type(e).__name__, e))
-            finally:
-                K.unmount(os.path.join(tmp, name, 'mnt'))
+        K.run_fuse_variants(
+            tap, 'ENOSPC', VARIANTS, wanted, binaries, tmp,
+            lambda v: ('fusermount3', v[2][0], v[3][0]),
+            lambda v, binary: run_variant(tap, v, binary, tmp))
     tap.done()
 
 
