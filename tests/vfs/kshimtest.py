@@ -165,8 +165,6 @@ def unmount(path, timeout=30):
     return not is_mounted(path)
 
 
-@contextlib.contextmanager
-
 def run_fuse_variants(tap, what, variants, wanted, binaries, tmp, programs,
                       run_one):
     """Run run_one(variant, binary) for each variant named in @wanted
@@ -194,6 +192,7 @@ def run_fuse_variants(tap, what, variants, wanted, binaries, tmp, programs,
             unmount(os.path.join(tmp, name, 'mnt'))
 
 
+@contextlib.contextmanager
 def kernel_mount(image, mountpoint, fstype, options='ro,noatime'):
     run(['mount', '-o', 'loop,' + options, '-t', fstype, image, mountpoint],
         timeout=60)
