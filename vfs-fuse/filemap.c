@@ -875,19 +875,28 @@ int filemap_fdatawait_keep_errors(struct address_space *mapping)
 	return 0;
 }
 
+/* write the range for data integrity and wait: the write's own error */
+static int write_range_and_wait(struct address_space *mapping, loff_t start,
+				loff_t end)
+{
+	int err;
+
+	if (!mapping->nrpages)
+		return 0;
+	err = __filemap_fdatawrite_range(mapping, start, end, WB_SYNC_ALL);
+	if (err != -EIO)
+		wait_on_writeback_range(mapping, start, end);
+	return err;
+}
+
 int filemap_write_and_wait_range(struct address_space *mapping,
 				 loff_t lstart, loff_t lend)
 {
-	int err = 0, err2;
+	int err, err2;
 
 	if (lend < lstart)
 		return 0;
-	if (mapping->nrpages) {
-		err = __filemap_fdatawrite_range(mapping, lstart, lend,
-						 WB_SYNC_ALL);
-		if (err != -EIO)
-			wait_on_writeback_range(mapping, lstart, lend);
-	}
+	err = write_range_and_wait(mapping, lstart, lend);
 	err2 = filemap_check_errors(mapping);
 	return err ? err : err2;
 }
@@ -912,17 +921,11 @@ int file_check_and_advance_wb_err(struct file *file)
 
 int file_write_and_wait_range(struct file *file, loff_t start, loff_t end)
 {
-	struct address_space *mapping = file->f_mapping;
-	int err = 0, err2;
+	int err, err2;
 
 	if (end < start)
 		return 0;
-	if (mapping->nrpages) {
-		err = __filemap_fdatawrite_range(mapping, start, end,
-						 WB_SYNC_ALL);
-		if (err != -EIO)
-			wait_on_writeback_range(mapping, start, end);
-	}
+	err = write_range_and_wait(file->f_mapping, start, end);
 	err2 = file_check_and_advance_wb_err(file);
 	return err ? err : err2;
 }
