@@ -27,21 +27,6 @@ import kshimtest as K  # noqa: E402
 
 
 
-def wait_image_free(img, timeout):
-    """After an unmount the daemon syncs and exits; it holds the image's
-    lock until then.  Wait for the lock, as a script remounting would."""
-    import fcntl
-    deadline = time.monotonic() + timeout
-    while True:
-        with open(img, 'rb') as f:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return True
-            except OSError:
-                if time.monotonic() > deadline:
-                    return False
-        time.sleep(0.05)
-
 def text(p):
     return (p.stdout.decode(errors='replace') if p.stdout else '') + \
         (p.stderr.decode(errors='replace') if p.stderr else '')
@@ -148,7 +133,7 @@ def main():
                                                            hello, text(p)))
             finally:
                 K.unmount(mnt)
-                wait_image_free(img, 30)
+                K.wait_image_free(img, 30)
 
             # a foreground daemon we own: SIGTERM, and a second mount meanwhile
             mnt2 = os.path.join(tmp, 'mnt2')

@@ -43,7 +43,6 @@ the binaries or the mkfs/fsck tools.
 import argparse
 import ctypes
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -115,21 +114,6 @@ def fsck(fstype, img):
     cmd = ['e2fsck', '-fn', img] if fstype == 'ext2' else ['fsck.minix', '-f', img]
     p = K.run(cmd, timeout=120, check=False)
     return p.returncode, (p.stdout + p.stderr).decode(errors='replace')
-
-
-def wait_image_free(img, timeout=60):
-    """The daemon holds an exclusive lock on the image until it has synced
-    and exited."""
-    deadline = time.monotonic() + timeout
-    while True:
-        with open(img, 'rb') as f:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return True
-            except OSError:
-                if time.monotonic() > deadline:
-                    return False
-        time.sleep(0.05)
 
 
 def as_user(fn):
@@ -534,7 +518,7 @@ def rw_variant(tap, args, tmp, tag, fstype, mkfs):
     except RuntimeError as e:
         tap.ok(False, name + 'mounts read-write', str(e))
         return
-    free = wait_image_free(img)
+    free = K.wait_image_free(img)
     rc, out = fsck(fstype, img)
     tap.ok(free and not K.is_mounted(mnt) and rc == 0,
            name + 'unmounted, the daemon gone, the checker clean',
@@ -574,7 +558,7 @@ def rw_variant(tap, args, tmp, tag, fstype, mkfs):
                    name + '-o ro: every write answers EROFS', repr(errs))
     except RuntimeError as e:
         tap.ok(False, name + '-o ro mounts', str(e))
-    wait_image_free(img)
+    K.wait_image_free(img)
 
 
 def sigterm_variant(tap, args, tmp, tag, fstype, mkfs):
@@ -628,7 +612,7 @@ def sigterm_variant(tap, args, tmp, tag, fstype, mkfs):
                 got[rel] = read(p) if os.path.exists(p) else None
     except RuntimeError as e:
         got['mount'] = str(e)
-    wait_image_free(img)
+    K.wait_image_free(img)
     tap.ok(rc == 0 and got.get('d/closed') == closed and
            got.get('open') == still_open,
            name + 'the image is checker-clean and holds both files (one closed, '
@@ -680,7 +664,7 @@ def eio_variant(tap, args, tmp, tag, fstype, mkfs):
     finally:
         K.unmount(mnt)
         if os.path.exists(img):
-            wait_image_free(img)
+            K.wait_image_free(img)
         K.unmount(small)
 
 
@@ -714,7 +698,7 @@ def options_cases(tap, args, tmp):
                    name + '-o mem=32M: 64 MiB written and read back')
     except RuntimeError as e:
         tap.ok(False, name + '-o mem=32M mounts', str(e))
-    wait_image_free(img)
+    K.wait_image_free(img)
 
     # the kernel's write-back cache: the caller's data still lands
     wb = {'wb-plain': pattern(200000, 21), 'wb-append': b'one' + b'two',
@@ -735,7 +719,7 @@ def options_cases(tap, args, tmp):
                    name + '-o writeback_cache: write, append, a hard link read back')
     except RuntimeError as e:
         tap.ok(False, name + '-o writeback_cache mounts', str(e))
-    wait_image_free(img)
+    K.wait_image_free(img)
     rc, out = fsck('ext2', img)
     got = {}
     try:
@@ -746,7 +730,7 @@ def options_cases(tap, args, tmp):
     except (RuntimeError, OSError) as e:
         got['error'] = str(e)
         capped = None
-    wait_image_free(img)
+    K.wait_image_free(img)
     tap.ok(rc == 0 and got == wb and capped == h.hexdigest(),
            name + 'after both mounts the image is clean and holds their data',
            'fsck %d\n%s\n%r' % (rc, out, sorted(got)))

@@ -165,6 +165,22 @@ def unmount(path, timeout=30):
     return not is_mounted(path)
 
 
+def wait_image_free(img, timeout=60):
+    """The daemon holds an exclusive lock on its image until it has synced
+    and exited: wait for the lock, as a script remounting would."""
+    import fcntl
+    deadline = time.monotonic() + timeout
+    while True:
+        with open(img, 'rb') as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False
+        time.sleep(0.05)
+
+
 def run_fuse_variants(tap, what, variants, wanted, binaries, tmp, programs,
                       run_one):
     """Run run_one(variant, binary) for each variant named in @wanted
