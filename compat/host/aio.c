@@ -46,6 +46,7 @@
 #include <linux/falloc.h>
 #include <linux/fs.h>
 
+#include <kshim/host.h>
 #include <kshim/host-aio.h>
 
 #define KSHIM_AIO_DEFAULT_DEPTH 128
@@ -100,6 +101,7 @@ static long do_fdatasync(struct kshim_aio_dev *dev)
 	/* cleared first: a write racing with the flush sets it again */
 	dev->unflushed = 0;
 	pthread_mutex_unlock(&dev->lock);
+	kshim_host_about_to_block();
 	if (fdatasync(any_fd(dev)) < 0) {
 		int e = errno;
 

@@ -58,6 +58,28 @@ __attribute__((constructor)) static void check_zero_initialisers(void)
 	}
 }
 
+/*
+ * Blocking hook: a thread tells its owner (the FUSE request loop) that it
+ * is about to wait, so another thread can serve requests meanwhile.  Only
+ * waits that can be long run it: condition waits (every kernel-world
+ * sleep), sleeping locks (the kernel's struct mutex: a failed trylock
+ * first, so an uncontended lock costs nothing more), sleeps and flushes
+ * to stable storage.  Spinlocks and the runtime's own short locks do not,
+ * as a spinning kernel thread does not sleep either.
+ */
+static __thread void (*block_hook)(void);
+
+void kshim_set_block_hook(void (*hook)(void))
+{
+	block_hook = hook;
+}
+
+void kshim_host_about_to_block(void)
+{
+	if (block_hook)
+		block_hook();
+}
+
 void kshim_host_mutex_init(struct kshim_host_mutex *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -70,6 +92,14 @@ void kshim_host_mutex_destroy(struct kshim_host_mutex *m)
 
 void kshim_host_mutex_lock(struct kshim_host_mutex *m)
 {
+	die_on(pthread_mutex_lock(MUTEX(m)), "pthread_mutex_lock");
+}
+
+void kshim_host_mutex_lock_sleeping(struct kshim_host_mutex *m)
+{
+	if (block_hook && !pthread_mutex_trylock(MUTEX(m)))
+		return;
+	kshim_host_about_to_block();
 	die_on(pthread_mutex_lock(MUTEX(m)), "pthread_mutex_lock");
 }
 
@@ -136,6 +166,7 @@ void kshim_host_cond_destroy(struct kshim_host_cond *c)
 
 void kshim_host_cond_wait(struct kshim_host_cond *c, struct kshim_host_mutex *m)
 {
+	kshim_host_about_to_block();
 	die_on(pthread_cond_wait(COND(c), MUTEX(m)), "pthread_cond_wait");
 }
 
@@ -150,6 +181,7 @@ int kshim_host_cond_timedwait(struct kshim_host_cond *c,
 	 * pthread_cond_clockwait() takes the clock explicitly, so the result
 	 * does not depend on how the condition was initialised.
 	 */
+	kshim_host_about_to_block();
 	ts.tv_sec = deadline_ns / 1000000000ull;
 	ts.tv_nsec = deadline_ns % 1000000000ull;
 	err = pthread_cond_clockwait(COND(c), MUTEX(m), CLOCK_MONOTONIC, &ts);
@@ -298,6 +330,7 @@ void kshim_host_sleep_ns(unsigned long long ns)
 		.tv_nsec = ns % 1000000000ull,
 	};
 
+	kshim_host_about_to_block();
 	while (nanosleep(&ts, &ts) && errno == EINTR)
 		;
 }

@@ -21,6 +21,7 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/slab.h>
+#include <linux/sched.h>
 #include <kshim/host.h>
 #include <kshim/runtime.h>
 #include "ktest.h"
@@ -1005,4 +1006,127 @@ KTEST(cpumask_basics)
 	for_each_online_cpu(cpu)
 		n += cpu_online(cpu);
 	KT_EXPECT_EQ(n, nr_cpu_ids);
+}
+
+/* ---- the blocking hook (kshim_set_block_hook) ------------------------ */
+
+/*
+ * The FUSE request loop hands /dev/fuse to another worker when the one
+ * serving a request is about to wait, as the kernel wakes another
+ * workqueue worker when one sleeps.  Guarantee: the hook runs, in the
+ * waiting thread, before a wait on a sleeping lock (a contended mutex)
+ * or a sleep (wait queues, completions, rwsems, timed sleeps); never for
+ * an uncontended lock or a spinlock.
+ */
+static DEFINE_MUTEX(hook_mtx);
+static DEFINE_SPINLOCK(hook_spin);
+static DECLARE_RWSEM(hook_sem);
+static int hook_calls, hook_waiter_in, hook_waiter_done;
+
+static void count_hook(void)
+{
+	__atomic_add_fetch(&hook_calls, 1, __ATOMIC_SEQ_CST);
+}
+
+static void *hook_mutex_waiter(void *arg)
+{
+	kshim_thread_enter("hook-mutex");
+	kshim_set_block_hook(count_hook);
+	store(&hook_waiter_in, 1);
+	mutex_lock(&hook_mtx);
+	/* the hook ran before this thread could own the lock */
+	store(&hook_waiter_done, load(&hook_calls));
+	mutex_unlock(&hook_mtx);
+	kshim_set_block_hook(NULL);
+	return NULL;
+}
+
+static void *hook_spin_waiter(void *arg)
+{
+	kshim_thread_enter("hook-spin");
+	kshim_set_block_hook(count_hook);
+	store(&hook_waiter_in, 1);
+	spin_lock(&hook_spin);
+	spin_unlock(&hook_spin);
+	store(&hook_waiter_done, 1);
+	kshim_set_block_hook(NULL);
+	return NULL;
+}
+
+static void *hook_rwsem_waiter(void *arg)
+{
+	kshim_thread_enter("hook-rwsem");
+	kshim_set_block_hook(count_hook);
+	store(&hook_waiter_in, 1);
+	down_read(&hook_sem);
+	store(&hook_waiter_done, load(&hook_calls));
+	up_read(&hook_sem);
+	kshim_set_block_hook(NULL);
+	return NULL;
+}
+
+static void hook_reset(void)
+{
+	store(&hook_calls, 0);
+	store(&hook_waiter_in, 0);
+	store(&hook_waiter_done, 0);
+}
+
+KTEST(block_hook_runs_before_sleeping_waits_only)
+{
+	struct threads ts = { .n = 0 };
+
+	/* uncontended locks and a spinlock held by nobody: no hook */
+	hook_reset();
+	kshim_set_block_hook(count_hook);
+	mutex_lock(&hook_mtx);
+	mutex_unlock(&hook_mtx);
+	spin_lock(&hook_spin);
+	spin_unlock(&hook_spin);
+	down_write(&hook_sem);
+	up_write(&hook_sem);
+	kshim_set_block_hook(NULL);
+	KT_EXPECT_EQ(load(&hook_calls), 0);
+
+	/* a contended mutex: the waiter's hook runs before it owns it */
+	hook_reset();
+	mutex_lock(&hook_mtx);
+	start(&ts, hook_mutex_waiter, NULL);
+	KT_ASSERT(ktest_wait_until(load(&hook_calls) == 1, 10000));
+	KT_EXPECT_EQ(load(&hook_waiter_done), 0);
+	mutex_unlock(&hook_mtx);
+	join_all(&ts);
+	KT_EXPECT_EQ(load(&hook_waiter_done), 1);
+
+	/* a contended rwsem sleeps on a condition: hook */
+	hook_reset();
+	down_write(&hook_sem);
+	start(&ts, hook_rwsem_waiter, NULL);
+	KT_ASSERT(ktest_wait_until(load(&hook_calls) >= 1, 10000));
+	KT_EXPECT_EQ(load(&hook_waiter_done), 0);
+	up_write(&hook_sem);
+	join_all(&ts);
+	KT_EXPECT(load(&hook_waiter_done) >= 1);
+
+	/* a contended spinlock spins: no hook while it waits */
+	hook_reset();
+	spin_lock(&hook_spin);
+	start(&ts, hook_spin_waiter, NULL);
+	KT_ASSERT(ktest_wait_until(load(&hook_waiter_in), 10000));
+	kshim_host_sleep_ns(20 * NSEC_PER_MS_);
+	KT_EXPECT_EQ(load(&hook_calls), 0);
+	spin_unlock(&hook_spin);
+	join_all(&ts);
+	KT_EXPECT_EQ(load(&hook_waiter_done), 1);
+	KT_EXPECT_EQ(load(&hook_calls), 0);
+
+	/* a timed sleep of this thread: hook; another thread's hook: none */
+	hook_reset();
+	kshim_set_block_hook(count_hook);
+	schedule_timeout_uninterruptible(1);
+	kshim_set_block_hook(NULL);
+	KT_EXPECT(load(&hook_calls) >= 1);
+	hook_reset();
+	schedule_timeout_uninterruptible(1);
+	KT_EXPECT_EQ(load(&hook_calls), 0);
 }

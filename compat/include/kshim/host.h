@@ -34,6 +34,8 @@ typedef unsigned long kshim_host_thread_t;
 void kshim_host_mutex_init(struct kshim_host_mutex *m);
 void kshim_host_mutex_destroy(struct kshim_host_mutex *m);
 void kshim_host_mutex_lock(struct kshim_host_mutex *m);
+/* the same, for a sleeping lock: a wait runs the blocking hook first */
+void kshim_host_mutex_lock_sleeping(struct kshim_host_mutex *m);
 int kshim_host_mutex_trylock(struct kshim_host_mutex *m); /* 1 = taken */
 void kshim_host_mutex_unlock(struct kshim_host_mutex *m);
 
@@ -72,6 +74,9 @@ void kshim_host_yield(void);
 /* registers a destructor run when a host thread exits with value != NULL */
 void kshim_host_thread_set_exit_hook(void (*hook)(void *value));
 void kshim_host_thread_set_exit_value(void *value);
+
+/* runs the calling thread's blocking hook (kshim_set_block_hook), if any */
+void kshim_host_about_to_block(void);
 
 /* time */
 unsigned long long kshim_host_monotonic_ns(void);

@@ -20,6 +20,17 @@ void kshim_runtime_exit(void);
  */
 void kshim_thread_enter(const char *name);
 
+/*
+ * The blocking hook, per thread (NULL: none): the runtime calls it just
+ * before the calling thread blocks, that is waits for a lock another
+ * thread holds, for a condition (every kernel-world sleep: wait queues,
+ * completions, rwsems, I/O), for the host to make data durable, or for
+ * time to pass, as the kernel's scheduler tells a workqueue that one of
+ * its workers sleeps (wq_worker_sleeping).  It may run with kernel-world
+ * locks held, so it must not block on, or call into, the kernel world.
+ */
+void kshim_set_block_hook(void (*hook)(void));
+
 /* called by kshim_bug() before the process ends: unmount, flush logs */
 void kshim_add_fatal_hook(void (*hook)(void));
 

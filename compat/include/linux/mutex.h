@@ -40,7 +40,7 @@ static inline void mutex_destroy(struct mutex *lock)
 
 static inline void mutex_lock(struct mutex *lock)
 {
-	kshim_host_mutex_lock(&lock->m);
+	kshim_host_mutex_lock_sleeping(&lock->m);
 	atomic_long_set(&lock->owner, __kshim_mutex_token());
 }
 
