@@ -338,9 +338,16 @@ static bool dirty_below_background(void)
 	return kshim_dirty_pages() <= kshim_dirty_background_pages();
 }
 
+/*
+ * One pass over @sb's dirty inodes, under one plug as the kernel's
+ * wb_writeback: the blocks of files written one after another usually
+ * follow each other on the device, and their bios then leave as one
+ * request (the plug goes out whenever this thread waits).
+ */
 static int writeback_sb_pass(struct super_block *sb, const struct sb_pass *p)
 {
 	struct inode *ip, *tmp;
+	struct blk_plug plug;
 	LIST_HEAD(batch);
 	int err = 0;
 
@@ -358,6 +365,7 @@ static int writeback_sb_pass(struct super_block *sb, const struct sb_pass *p)
 	}
 	spin_unlock(&sb->s_inode_wblist_lock);
 
+	blk_start_plug(&plug);
 	while ((ip = batch_next(sb, &batch))) {
 		struct writeback_control wbc = {
 			.sync_mode = p->mode,
@@ -378,6 +386,7 @@ static int writeback_sb_pass(struct super_block *sb, const struct sb_pass *p)
 		if (p->until_background_ok && dirty_below_background())
 			break;
 	}
+	blk_finish_plug(&plug);
 	/* whatever is left goes back in front: it is older than the rest */
 	spin_lock(&sb->s_inode_wblist_lock);
 	list_splice(&batch, &sb->s_inodes_wb);
