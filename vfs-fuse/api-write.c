@@ -100,6 +100,11 @@ int kshim_flush(struct kshim_file *kfile)
 	return filemap_check_wb_err(file->f_mapping, READ_ONCE(file->f_wb_err));
 }
 
+int kshim_has_flush(struct kshim_file *kfile)
+{
+	return F(kfile)->f_op->flush != NULL;
+}
+
 /* which fallocate(2) modes may be asked for at all (vfs_fallocate) */
 static int fallocate_mode_ok(int mode)
 {

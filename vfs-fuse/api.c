@@ -12,8 +12,10 @@
  *  - kshim_umount() syncs, drops the root and deactivates the super
  *    block: the last user unmounts (generic_shutdown_super);
  *  - lookups need search permission on each directory and never cache a
- *    negative result; opens check may_open() permissions, add
- *    O_LARGEFILE (64-bit), and serve O_DIRECT through the page cache;
+ *    negative result; opens check may_open() permissions (execute too
+ *    for exec(2)'s open, KSHIM_OPEN_EXEC), add O_LARGEFILE (64-bit), and
+ *    serve O_DIRECT through the page cache; kshim_access() is access(2)'s
+ *    inode_permission() (the caller's credentials are the real ids);
  *  - reads are pread(2): kernel_read() at the given offset;
  *  - readdir resumes at the position it is given and reports, for each
  *    entry, the position after it (the next entry's, or the final one);
@@ -299,6 +301,12 @@ static int may_open(struct dentry *dentry, int flags)
 		acc_mode |= MAY_READ;
 	if (flags & O_ACCMODE)
 		acc_mode |= MAY_WRITE;
+	/* exec(2)'s open: a regular file the caller may execute */
+	if (flags & KSHIM_OPEN_EXEC) {
+		if (!S_ISREG(inode->i_mode))
+			return -EACCES;
+		acc_mode |= MAY_EXEC;
+	}
 	switch (inode->i_mode & S_IFMT) {
 	case S_IFLNK:
 		return -ELOOP;
@@ -308,6 +316,15 @@ static int may_open(struct dentry *dentry, int flags)
 		break;
 	}
 	return inode_permission(&nop_mnt_idmap, inode, MAY_OPEN | acc_mode);
+}
+
+int kshim_access(struct kshim_node *node, int mask)
+{
+	if (mask & ~(MAY_READ | MAY_WRITE | MAY_EXEC))
+		return -EINVAL;
+	if (!mask)
+		return 0;
+	return inode_permission(&nop_mnt_idmap, d_inode(D(node)), mask);
 }
 
 int kshim_open(struct kshim_node *node, int flags, struct kshim_file **filep)

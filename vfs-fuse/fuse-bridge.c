@@ -19,10 +19,14 @@
  * and umask (FUSE_CAP_DONT_MASK: the VFS applies the umask, or the parent's
  * default ACL replaces it, as in the kernel).
  *
- * The kernel checks permissions first (default_permissions); the VFS checks
- * again, as strictly as the syscalls.  The kernel also clears set-id bits
- * on write and chown itself (FUSE_CAP_HANDLE_KILLPRIV stays off) and caches
- * no writes unless -o writeback_cache asks for it (see op_init).
+ * Permissions: the VFS checks every request, as strictly as the syscalls;
+ * access(2) and chdir(2) come as FUSE_ACCESS, exec(2)'s open carries
+ * KSHIM_OPEN_EXEC.  On allow_other mounts (or -o default_permissions) the
+ * kernel checks first as well (main.c says why only there).  The kernel
+ * clears set-id bits on write and chown itself (FUSE_CAP_HANDLE_KILLPRIV
+ * stays off) and caches no writes unless -o writeback_cache asks for it
+ * (see op_init).  close(2) reaches the daemon (FUSE_FLUSH) only for files
+ * whose driver has ->flush: as in the kernel, close reports nothing else.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -249,13 +253,13 @@ static struct kshim_file *file_of(const struct fuse_file_info *fi)
 
 /*
  * Every request: enter the kernel world and take on the caller's uid and
- * gid.  Permission checks are the kernel's first (default_permissions), so
- * the supplementary groups, which libfuse reads from /proc (two opens and
- * reads of the caller's status file) on every call, are fetched only where
- * they can change an outcome without an error:
- *  - set-gid handling: a mode with S_ISGID (create, mknod, chmod), a
- *    truncation (O_TRUNC, size changes: set-gid clearing), ownership and
- *    xattr/ACL changes (enter_to_change, before the call);
+ * gid.  The supplementary groups, which libfuse reads from /proc (two opens
+ * and reads of the caller's status file) on every call, are fetched only
+ * where they can change an outcome without an error:
+ *  - set-gid handling: a mode with S_ISGID (create, mknod), a mode,
+ *    owner or size change (chmod, chown, truncate, O_TRUNC: set-gid
+ *    clearing), xattr/ACL changes (enter_to_change, before the call);
+ *    a change of times only asks for groups on a refusal;
  *  - a permission granted only through a supplementary group: the VFS
  *    refuses with -EACCES or -EPERM before it changes anything, and the
  *    request is tried again with the groups (retry_with_groups).
@@ -569,6 +573,7 @@ static void op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	fi->fh = (uint64_t)(uintptr_t)file;
 	/* nothing changes a read-only mount behind the kernel's page cache */
 	fi->keep_cache = b->rdonly;
+	fi->noflush = !kshim_has_flush(file);
 	if (fuse_reply_open(req, fi))
 		kshim_release(file);
 }
@@ -916,9 +921,15 @@ static void op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 {
 	struct kshim_setattr sa = { 0 };
 	struct kshim_node *node = node_of(req, ino);
+	/* mode, owner and size changes may drop S_ISGID by group membership */
+	int eager = to_set & (FUSE_SET_ATTR_MODE | FUSE_SET_ATTR_UID |
+			      FUSE_SET_ATTR_GID | FUSE_SET_ATTR_SIZE);
 	int err;
 
-	enter_to_change(req);
+	if (eager)
+		enter_to_change(req);
+	else
+		enter(req);
 	if (to_set & FUSE_SET_ATTR_MODE) {
 		sa.valid |= KSHIM_SET_MODE;
 		sa.mode = attr->st_mode & 07777;
@@ -956,6 +967,8 @@ static void op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 	}
 	/* fi: ftruncate(2) and friends, through the open file */
 	err = kshim_setattr(node, fi ? file_of(fi) : NULL, &sa);
+	if (!eager && retry_with_groups(req, err))
+		err = kshim_setattr(node, fi ? file_of(fi) : NULL, &sa);
 	if (err)
 		fuse_reply_err(req, -err);
 	else
@@ -1008,6 +1021,7 @@ again:
 	}
 	fi->fh = (uint64_t)(uintptr_t)file;
 	fi->keep_cache = 0;
+	fi->noflush = !kshim_has_flush(file);
 	if (fuse_reply_create(req, &e, fi)) {
 		kshim_release(file);
 		unpublish_node(b, e.ino, 1);
@@ -1051,6 +1065,18 @@ static void op_write_buf(fuse_req_t req, fuse_ino_t ino,
 		fuse_reply_err(req, -n);
 	else
 		fuse_reply_write(req, n);
+}
+
+/* access(2), chdir(2) and friends, without default_permissions */
+static void op_access(fuse_req_t req, fuse_ino_t ino, int mask)
+{
+	int err;
+
+	enter(req);
+	err = kshim_access(node_of(req, ino), mask);
+	if (retry_with_groups(req, err))
+		err = kshim_access(node_of(req, ino), mask);
+	fuse_reply_err(req, -err);
 }
 
 static void op_flush(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
@@ -1103,6 +1129,7 @@ static const struct fuse_lowlevel_ops bridge_ops = {
 	.forget = op_forget,
 	.forget_multi = op_forget_multi,
 	.getattr = op_getattr,
+	.access = op_access,
 	.setattr = op_setattr,
 	.readlink = op_readlink,
 	.mknod = op_mknod,

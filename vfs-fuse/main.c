@@ -45,6 +45,7 @@
 #include <kshim/runtime.h>
 #include <kshim/vfs.h>
 #include "fuse-bridge.h"
+#include "fuse-loop.h"
 
 #ifndef KSHIM_FS_NAME
 #error "KSHIM_FS_NAME must name the filesystem type"
@@ -56,6 +57,8 @@ struct options {
 	const char *image;
 	const char *mountpoint;
 	int foreground, debug, single_thread, rdonly, allow_other;
+	int default_permissions;
+	unsigned int spin_us;
 	int writeback_cache;
 	unsigned int max_threads;
 	unsigned long long mem_limit;	/* bytes; 0: no bound */
@@ -83,8 +86,15 @@ static void usage(FILE *out)
 		"mount options handled by " PROG ":\n"
 		"  ro, rw           read-only or read-write (an image that is not\n"
 		"                   writable is mounted read-only with a warning)\n"
-		"  allow_other      let other users see the mount (FUSE)\n"
+		"  allow_other      let other users see the mount (FUSE); the kernel\n"
+		"                   then checks permissions too (default_permissions)\n"
+		"  default_permissions\n"
+		"                   the kernel checks permissions before the driver's\n"
+		"                   VFS does, also without allow_other\n"
 		"  threads=N        at most N FUSE worker threads (default 16)\n"
+		"  spin=USEC        after a request, poll for the next one for USEC\n"
+		"                   microseconds before sleeping (default 50: fewer\n"
+		"                   wake-ups, some CPU); 0: libfuse's request loop\n"
 		"  mem=SIZE         bound the driver's page cache and caches to SIZE\n"
 		"                   bytes (suffix K, M or G; at least 4M); dirty data\n"
 		"                   is written back early to stay under it\n"
@@ -150,8 +160,7 @@ static int parse_size(const char *text, unsigned long long *bytes)
 static const char *const ignored_opts[] = {
 	"defaults", "auto", "noauto", "user", "nouser", "users", "nofail",
 	"_netdev", "dev", "nodev", "suid", "nosuid", "exec", "noexec", "atime",
-	"noatime", "relatime", "strictatime", "async", "owner", "group",
-	"default_permissions", NULL,
+	"noatime", "relatime", "strictatime", "async", "owner", "group", NULL,
 };
 
 static int parse_mount_opts(struct options *o, char *list)
@@ -175,6 +184,22 @@ static int parse_mount_opts(struct options *o, char *list)
 		}
 		if (!strcmp(opt, "allow_other")) {
 			o->allow_other = 1;
+			continue;
+		}
+		if (!strcmp(opt, "default_permissions")) {
+			o->default_permissions = 1;
+			continue;
+		}
+		if (!strncmp(opt, "spin=", 5)) {
+			char *end;
+			long n = strtol(opt + 5, &end, 10);
+
+			if (*end || end == opt + 5 || n < 0 || n > 100000) {
+				fprintf(stderr, PROG ": bad option %s: want 0..100000 "
+					"(microseconds)\n", opt);
+				return -1;
+			}
+			o->spin_us = n;
 			continue;
 		}
 		if (!strncmp(opt, "threads=", 8)) {
@@ -228,6 +253,7 @@ static int parse_args(struct options *o, int argc, char **argv)
 	int c;
 
 	o->max_threads = 16;
+	o->spin_us = 50;
 	/* "+": stop at the first non-option only when POSIXLY_CORRECT; mount.fuse
 	 * puts -o after the operands, so permute (the default) */
 	while ((c = getopt_long(argc, argv, "o:fdshV", longopts, NULL)) != -1) {
@@ -420,8 +446,24 @@ int main(int argc, char **argv)
 		goto out_root;
 	}
 
+	/*
+	 * Permissions: the VFS checks every request with the caller's
+	 * credentials, as strictly as the syscalls (the bridge also answers
+	 * access(2) and checks exec(2)'s execute permission).  Only the
+	 * kernel can check what it answers from its own caches: a name
+	 * cached under a directory the caller may not search, cached
+	 * attributes.  Without allow_other only the mounting user's
+	 * processes reach the mount (fuse_allow_current_process: same uid
+	 * and gid), so the kernel's default_permissions, and the attribute
+	 * request after every change of a directory that it costs, is kept
+	 * for allow_other mounts, or when asked for.  What it leaves to the
+	 * VFS: a process of uid 0 counts as privileged (FUSE does not say
+	 * which capabilities a caller has).
+	 */
+	bridge.kernel_checks = o.allow_other || o.default_permissions;
 	snprintf(o.fuse_opts, sizeof(o.fuse_opts),
-		 "-odefault_permissions,fsname=%s,subtype=" PROG "%s%s",
+		 "-o%sfsname=%s,subtype=" PROG "%s%s",
+		 bridge.kernel_checks ? "default_permissions," : "",
 		 o.image, bridge.rdonly ? ",ro" : "",
 		 o.allow_other ? ",allow_other" : "");
 	if (fuse_opt_add_arg(&args, PROG) ||
@@ -447,6 +489,8 @@ int main(int argc, char **argv)
 
 	if (o.single_thread) {
 		err = fuse_session_loop(session);
+	} else if (o.spin_us) {
+		err = kshim_fuse_loop(session, o.max_threads, o.spin_us);
 	} else {
 		loop_config = fuse_loop_cfg_create();
 		if (!loop_config)

@@ -837,6 +837,70 @@ KTEST(write_namei_posix_acl)
 
 /* --- read-only mounts --------------------------------------------------- */
 
+/*
+ * access(2) and exec(2)'s open (KSHIM_OPEN_EXEC), which the FUSE bridge
+ * relies on without the kernel's default_permissions: the caller's ids
+ * decide, execute needs an x bit even for root, and only regular files
+ * execute.
+ */
+static int exec_open(struct kshim_node *n)
+{
+	struct kshim_file *f = NULL;
+	int err = kshim_open(n, O_RDONLY | KSHIM_OPEN_EXEC, &f);
+
+	if (!err)
+		KT_EXPECT_EQ(kshim_release(f), 0);
+	return err;
+}
+
+KTEST(write_namei_access_and_exec)
+{
+	int i;
+
+	for (i = 0; i < wt_nr_variants; i++) {
+		const struct wt_variant *v = &wt_variants[i];
+		const char *img = wt_mkfs(v, 8);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
+		struct kshim_node *root = wt_root(fs), *plain, *owner_x, *all_x;
+		struct kshim_node *closed;
+
+		plain = make_file(root, "plain", 0644, 4, 'p');
+		owner_x = make_file(root, "owner_x", 0744, 4, 'o');
+		all_x = make_file(root, "all_x", 0755, 4, 'a');
+		KT_EXPECT_EQ(kshim_mkdir(root, "closed", 0700, &closed), 0);
+
+		/* root: everything but execute without any x bit */
+		KT_EXPECT_EQ(kshim_access(plain, 0), 0);
+		KT_EXPECT_EQ(kshim_access(plain, 4 | 2), 0);
+		KT_EXPECT_EQ(kshim_access(plain, 1), -EACCES);
+		KT_EXPECT_EQ(kshim_access(owner_x, 1), 0);
+		KT_EXPECT_EQ(kshim_access(closed, 4 | 2 | 1), 0);
+		KT_EXPECT_EQ(kshim_access(plain, 8), -EINVAL);
+		KT_EXPECT_EQ(exec_open(plain), -EACCES);
+		KT_EXPECT_EQ(exec_open(owner_x), 0);
+		KT_EXPECT_EQ(exec_open(closed), -EACCES);
+
+		/* another user: the "other" bits */
+		as_user(1000, 1000);
+		KT_EXPECT_EQ(kshim_access(plain, 4), 0);
+		KT_EXPECT_EQ(kshim_access(plain, 2), -EACCES);
+		KT_EXPECT_EQ(kshim_access(owner_x, 1), -EACCES);
+		KT_EXPECT_EQ(kshim_access(all_x, 4 | 1), 0);
+		KT_EXPECT_EQ(kshim_access(closed, 1), -EACCES);
+		KT_EXPECT_EQ(kshim_access(closed, 0), 0);
+		KT_EXPECT_EQ(exec_open(owner_x), -EACCES);
+		KT_EXPECT_EQ(exec_open(all_x), 0);
+		as_root();
+
+		kshim_node_put(plain, 1);
+		kshim_node_put(owner_x, 1);
+		kshim_node_put(all_x, 1);
+		kshim_node_put(closed, 1);
+		kshim_node_put(root, 1);
+		wt_umount_clean(v, fs, img);
+	}
+}
+
 KTEST(write_namei_readonly_mount)
 {
 	const struct wt_variant *v = wt_variant("ext2-1k");
@@ -857,6 +921,8 @@ KTEST(write_namei_readonly_mount)
 	KT_EXPECT_EQ(kshim_rename(root, "f", root, "g", 0), -EROFS);
 	KT_EXPECT_EQ(kshim_setattr(f, NULL, &a), -EROFS);
 	KT_EXPECT_EQ(kshim_setxattr(f, "user.a", "v", 1, 0), -EROFS);
+	KT_EXPECT_EQ(kshim_access(f, 2), -EROFS);
+	KT_EXPECT_EQ(kshim_access(f, 4), 0);
 	kshim_node_put(f, 1);
 	kshim_node_put(root, 1);
 	wt_umount_clean(v, fs, img);

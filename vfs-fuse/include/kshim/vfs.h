@@ -75,7 +75,19 @@ int kshim_getattr(struct kshim_node *node, struct kshim_stat *st);
 long kshim_readlink(struct kshim_node *node, char *buf, unsigned long size);
 int kshim_statfs(struct kshim_fs *fs, struct kshim_statfs *st);
 
-/* open flags are the O_* values of Linux (O_RDONLY, O_DIRECTORY, ...) */
+/*
+ * access(2) with the calling thread's credentials: @mask is R_OK, W_OK and
+ * X_OK or'ed (the kernel's MAY_READ/WRITE/EXEC), 0 only asks for
+ * existence.  0, -EACCES, -EROFS (W_OK on a read-only mount) or -EINVAL.
+ */
+int kshim_access(struct kshim_node *node, int mask);
+
+/*
+ * open flags are the O_* values of Linux (O_RDONLY, O_DIRECTORY, ...);
+ * KSHIM_OPEN_EXEC (the kernel's __FMODE_EXEC, which exec(2) opens with and
+ * FUSE passes on) asks for execute permission on a regular file as well.
+ */
+#define KSHIM_OPEN_EXEC 0x20
 int kshim_open(struct kshim_node *node, int flags, struct kshim_file **filep);
 long kshim_read(struct kshim_file *file, void *buf, unsigned long size,
 		long long offset);
@@ -183,6 +195,8 @@ long kshim_write(struct kshim_file *file, const void *buf, unsigned long size,
 		 long long offset);
 int kshim_fsync(struct kshim_file *file, int datasync);
 int kshim_flush(struct kshim_file *file);
+/* 1 if the driver has ->flush for @file (close(2) has work to give it) */
+int kshim_has_flush(struct kshim_file *file);
 int kshim_fallocate(struct kshim_file *file, int mode, long long offset,
 		    long long len);
 
