@@ -232,9 +232,15 @@ static int make_symlink(struct inode *dir, struct dentry *child,
 	return vfs_symlink(&nop_mnt_idmap, dir, child, args->target);
 }
 
+/* linkat(2): the new name is free, then the source's protection */
 static int make_link(struct inode *dir, struct dentry *child,
 		     struct make_args *args)
 {
+	struct path old = path_of(args->old);
+	int err = may_linkat(&nop_mnt_idmap, &old);
+
+	if (err)
+		return err;
 	return vfs_link(args->old, &nop_mnt_idmap, dir, child, NULL);
 }
 

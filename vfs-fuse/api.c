@@ -301,11 +301,14 @@ static int may_open(struct dentry *dentry, int flags)
 		acc_mode |= MAY_READ;
 	if (flags & O_ACCMODE)
 		acc_mode |= MAY_WRITE;
-	/* exec(2)'s open: a regular file the caller may execute */
+	/*
+	 * exec(2)'s open (do_open_execat) asks for execute permission only:
+	 * an execute-only file runs, and reads through this file.
+	 */
 	if (flags & KSHIM_OPEN_EXEC) {
 		if (!S_ISREG(inode->i_mode))
 			return -EACCES;
-		acc_mode |= MAY_EXEC;
+		acc_mode = MAY_EXEC;
 	}
 	switch (inode->i_mode & S_IFMT) {
 	case S_IFLNK:

@@ -147,4 +147,7 @@ bool kshim_flusher_running(void);
 /* filemap.c: @fn on every cached folio, under the LRU lock (no sleeping) */
 void kshim_pagecache_for_each_folio(void (*fn)(struct folio *folio));
 
+/* namei.c: linkat(2)'s fs.protected_hardlinks check (fs/internal.h) */
+int may_linkat(struct mnt_idmap *idmap, const struct path *link);
+
 #endif /* _KSHIM_VFS_INTERNAL_H */

@@ -30,6 +30,8 @@
 #include <linux/mount.h>
 #include <linux/sched/mm.h>
 
+#include <kshim/host.h>
+
 #include "kshim-vfs-internal.h"
 
 /* --- permissions -------------------------------------------------------- */
@@ -519,6 +521,43 @@ int vfs_symlink(struct mnt_idmap *idmap, struct inode *dir,
 	if (!dir->i_op->symlink)
 		return -EPERM;
 	return dir->i_op->symlink(idmap, dir, dentry, oldname);
+}
+
+/*
+ * linkat(2)'s protection (may_linkat): with fs.protected_hardlinks set
+ * (the host's setting, read once), whoever neither owns the source nor
+ * has CAP_FOWNER over it may only link a regular file that is not set-uid,
+ * not set-gid and executable, and that it may both read and write.
+ */
+static int protected_hardlinks = -1;
+
+static bool safe_link_source(struct mnt_idmap *idmap, struct inode *inode)
+{
+	umode_t mode = inode->i_mode;
+
+	if (!S_ISREG(mode) || (mode & S_ISUID))
+		return false;
+	if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		return false;
+	return !inode_permission(idmap, inode, MAY_READ | MAY_WRITE);
+}
+
+int may_linkat(struct mnt_idmap *idmap, const struct path *link)
+{
+	struct inode *inode = d_inode(link->dentry);
+	int protect = READ_ONCE(protected_hardlinks);
+
+	if (!vfsuid_valid(i_uid_into_vfsuid(idmap, inode)) ||
+	    !vfsgid_valid(i_gid_into_vfsgid(idmap, inode)))
+		return -EOVERFLOW;
+	if (protect < 0) {
+		protect = kshim_host_sysctl("fs/protected_hardlinks", 0) != 0;
+		WRITE_ONCE(protected_hardlinks, protect);
+	}
+	if (!protect || inode_owner_or_capable(idmap, inode) ||
+	    safe_link_source(idmap, inode))
+		return 0;
+	return -EPERM;
 }
 
 int vfs_link(struct dentry *old_dentry, struct mnt_idmap *idmap,

@@ -80,6 +80,23 @@ void kshim_host_about_to_block(void)
 		block_hook();
 }
 
+long kshim_host_sysctl(const char *name, long fallback)
+{
+	char path[256];
+	long value;
+	FILE *f;
+	int n;
+
+	if (snprintf(path, sizeof(path), "/proc/sys/%s", name) >= (int)sizeof(path))
+		return fallback;
+	f = fopen(path, "re");
+	if (!f)
+		return fallback;
+	n = fscanf(f, "%ld", &value);
+	fclose(f);
+	return n == 1 ? value : fallback;
+}
+
 void kshim_host_mutex_init(struct kshim_host_mutex *m)
 {
 	memset(m, 0, sizeof(*m));

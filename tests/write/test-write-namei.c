@@ -18,6 +18,7 @@
 #include <linux/completion.h>
 #include <linux/posix_acl.h>
 #include <linux/posix_acl_xattr.h>
+#include <kshim/host.h>
 #include <linux/xattr.h>
 #include <kshim/vfs.h>
 #include "ktest.h"
@@ -843,6 +844,11 @@ KTEST(write_namei_posix_acl)
  * decide, execute needs an x bit even for root, and only regular files
  * execute.
  */
+static int host_protected_hardlinks(void)
+{
+	return kshim_host_sysctl("fs/protected_hardlinks", 0) != 0;
+}
+
 static int exec_open(struct kshim_node *n)
 {
 	struct kshim_file *f = NULL;
@@ -862,12 +868,17 @@ KTEST(write_namei_access_and_exec)
 		const char *img = wt_mkfs(v, 8);
 		struct kshim_fs *fs = wt_mount(v, img, 0);
 		struct kshim_node *root = wt_root(fs), *plain, *owner_x, *all_x;
-		struct kshim_node *closed;
+		struct kshim_node *closed, *x_only, *pub, *mine;
+		int protect = host_protected_hardlinks();
 
 		plain = make_file(root, "plain", 0644, 4, 'p');
 		owner_x = make_file(root, "owner_x", 0744, 4, 'o');
 		all_x = make_file(root, "all_x", 0755, 4, 'a');
+		x_only = make_file(root, "x_only", 0711, 4, 'x');
 		KT_EXPECT_EQ(kshim_mkdir(root, "closed", 0700, &closed), 0);
+		kshim_set_umask(0);
+		KT_EXPECT_EQ(kshim_mkdir(root, "pub", 0777, &pub), 0);
+		kshim_set_umask(022);
 
 		/* root: everything but execute without any x bit */
 		KT_EXPECT_EQ(kshim_access(plain, 0), 0);
@@ -890,12 +901,26 @@ KTEST(write_namei_access_and_exec)
 		KT_EXPECT_EQ(kshim_access(closed, 0), 0);
 		KT_EXPECT_EQ(exec_open(owner_x), -EACCES);
 		KT_EXPECT_EQ(exec_open(all_x), 0);
+		/* exec asks for execute permission only */
+		KT_EXPECT_EQ(kshim_access(x_only, 4), -EACCES);
+		KT_EXPECT_EQ(exec_open(x_only), 0);
+
+		/* links: fs.protected_hardlinks, as the host has it */
+		mine = make_file(pub, "mine", 0600, 1, 'm');
+		KT_EXPECT_EQ(kshim_link(mine, pub, "mine2", NULL), 0);
+		KT_EXPECT_EQ(kshim_link(plain, pub, "plain2", NULL),
+			     protect ? -EPERM : 0);
+		KT_EXPECT_EQ(kshim_link(plain, pub, "mine", NULL), -EEXIST);
 		as_root();
+		KT_EXPECT_EQ(kshim_link(plain, pub, "plain3", NULL), 0);
 
 		kshim_node_put(plain, 1);
 		kshim_node_put(owner_x, 1);
 		kshim_node_put(all_x, 1);
 		kshim_node_put(closed, 1);
+		kshim_node_put(x_only, 1);
+		kshim_node_put(mine, 1);
+		kshim_node_put(pub, 1);
 		kshim_node_put(root, 1);
 		wt_umount_clean(v, fs, img);
 	}

@@ -75,6 +75,12 @@ void kshim_host_yield(void);
 void kshim_host_thread_set_exit_hook(void (*hook)(void *value));
 void kshim_host_thread_set_exit_value(void *value);
 
+/*
+ * The host kernel's setting /proc/sys/@name (e.g. "fs/protected_hardlinks")
+ * as an integer, or @fallback when it cannot be read.
+ */
+long kshim_host_sysctl(const char *name, long fallback);
+
 /* runs the calling thread's blocking hook (kshim_set_block_hook), if any */
 void kshim_host_about_to_block(void);
 
