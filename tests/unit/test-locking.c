@@ -1028,39 +1028,40 @@ static void count_hook(void)
 	__atomic_add_fetch(&hook_calls, 1, __ATOMIC_SEQ_CST);
 }
 
-static void *hook_mutex_waiter(void *arg)
-{
-	kshim_thread_enter("hook-mutex");
-	kshim_set_block_hook(count_hook);
-	store(&hook_waiter_in, 1);
-	mutex_lock(&hook_mtx);
-	/* the hook ran before this thread could own the lock */
-	store(&hook_waiter_done, load(&hook_calls));
-	mutex_unlock(&hook_mtx);
-	kshim_set_block_hook(NULL);
-	return NULL;
-}
+enum hook_lock { HOOK_MUTEX, HOOK_SPIN, HOOK_RWSEM };
 
-static void *hook_spin_waiter(void *arg)
+/* takes and drops the lock @arg names with the counting hook set */
+static void *hook_waiter(void *arg)
 {
-	kshim_thread_enter("hook-spin");
-	kshim_set_block_hook(count_hook);
-	store(&hook_waiter_in, 1);
-	spin_lock(&hook_spin);
-	spin_unlock(&hook_spin);
-	store(&hook_waiter_done, 1);
-	kshim_set_block_hook(NULL);
-	return NULL;
-}
+	enum hook_lock kind = (enum hook_lock)(uintptr_t)arg;
 
-static void *hook_rwsem_waiter(void *arg)
-{
-	kshim_thread_enter("hook-rwsem");
+	kshim_thread_enter("hook-waiter");
 	kshim_set_block_hook(count_hook);
 	store(&hook_waiter_in, 1);
-	down_read(&hook_sem);
-	store(&hook_waiter_done, load(&hook_calls));
-	up_read(&hook_sem);
+	switch (kind) {
+	case HOOK_MUTEX:
+		mutex_lock(&hook_mtx);
+		break;
+	case HOOK_SPIN:
+		spin_lock(&hook_spin);
+		break;
+	case HOOK_RWSEM:
+		down_read(&hook_sem);
+		break;
+	}
+	/* the hook ran (or not) before this thread could own the lock */
+	store(&hook_waiter_done, 1 + load(&hook_calls));
+	switch (kind) {
+	case HOOK_MUTEX:
+		mutex_unlock(&hook_mtx);
+		break;
+	case HOOK_SPIN:
+		spin_unlock(&hook_spin);
+		break;
+	case HOOK_RWSEM:
+		up_read(&hook_sem);
+		break;
+	}
 	kshim_set_block_hook(NULL);
 	return NULL;
 }
@@ -1091,33 +1092,33 @@ KTEST(block_hook_runs_before_sleeping_waits_only)
 	/* a contended mutex: the waiter's hook runs before it owns it */
 	hook_reset();
 	mutex_lock(&hook_mtx);
-	start(&ts, hook_mutex_waiter, NULL);
+	start(&ts, hook_waiter, (void *)HOOK_MUTEX);
 	KT_ASSERT(ktest_wait_until(load(&hook_calls) == 1, 10000));
 	KT_EXPECT_EQ(load(&hook_waiter_done), 0);
 	mutex_unlock(&hook_mtx);
 	join_all(&ts);
-	KT_EXPECT_EQ(load(&hook_waiter_done), 1);
+	KT_EXPECT_EQ(load(&hook_waiter_done), 1 + 1);
 
 	/* a contended rwsem sleeps on a condition: hook */
 	hook_reset();
 	down_write(&hook_sem);
-	start(&ts, hook_rwsem_waiter, NULL);
+	start(&ts, hook_waiter, (void *)HOOK_RWSEM);
 	KT_ASSERT(ktest_wait_until(load(&hook_calls) >= 1, 10000));
 	KT_EXPECT_EQ(load(&hook_waiter_done), 0);
 	up_write(&hook_sem);
 	join_all(&ts);
-	KT_EXPECT(load(&hook_waiter_done) >= 1);
+	KT_EXPECT(load(&hook_waiter_done) >= 1 + 1);
 
 	/* a contended spinlock spins: no hook while it waits */
 	hook_reset();
 	spin_lock(&hook_spin);
-	start(&ts, hook_spin_waiter, NULL);
+	start(&ts, hook_waiter, (void *)HOOK_SPIN);
 	KT_ASSERT(ktest_wait_until(load(&hook_waiter_in), 10000));
 	kshim_host_sleep_ns(20 * NSEC_PER_MS_);
 	KT_EXPECT_EQ(load(&hook_calls), 0);
 	spin_unlock(&hook_spin);
 	join_all(&ts);
-	KT_EXPECT_EQ(load(&hook_waiter_done), 1);
+	KT_EXPECT_EQ(load(&hook_waiter_done), 1 + 0);
 	KT_EXPECT_EQ(load(&hook_calls), 0);
 
 	/* a timed sleep of this thread: hook; another thread's hook: none */

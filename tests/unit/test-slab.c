@@ -18,8 +18,10 @@
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 #include <kshim/host.h>
+#include <kshim/host-mem.h>
 #include <kshim/runtime.h>
 #include "ktest.h"
+#include "ktest-case.h"
 
 #define IS_ALIGNED_TO(p, a) (((unsigned long)(p) & ((a) - 1)) == 0)
 
@@ -399,6 +401,82 @@ KTEST(pages_aligned_contiguous_and_translatable)
 		__free_pages(page, order);
 	}
 	KT_EXPECT(alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_PAGE_ORDER + 1) == NULL);
+}
+
+/*
+ * Page-sized blocks come from a pool of pre-touched blocks (compat/host/
+ * jemalloc.c) refilled by a thread: whatever the pool does, every block
+ * is page-aligned, distinct from every other live block, zeroed when
+ * __GFP_ZERO asks, and freeable; also across many refills and in a child
+ * process after fork() (where the refill thread does not exist).
+ */
+#define POOL_TEST_PAGES 3000
+
+static int count_bad_blocks(struct page **pages, int n)
+{
+	int i, j, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned long *w = page_address(pages[i]);
+
+		if (!IS_ALIGNED_TO(w, PAGE_SIZE) || w[0] || w[PAGE_SIZE / 8 - 1])
+			bad++;
+		w[0] = (unsigned long)i + 1;	/* a mark only this block has */
+	}
+	for (i = 0; i < n; i++) {
+		unsigned long *w = page_address(pages[i]);
+
+		if (w[0] != (unsigned long)i + 1)
+			bad++;
+		for (j = i + 1; j < n && j < i + 8; j++)
+			if (page_address(pages[j]) == (void *)w)
+				bad++;
+	}
+	return bad;
+}
+
+static void pool_child(void)
+{
+	static void *blocks[POOL_TEST_PAGES];
+	int i, bad = 0;
+
+	for (i = 0; i < POOL_TEST_PAGES; i++) {
+		blocks[i] = kshim_host_mem_alloc(PAGE_SIZE, PAGE_SIZE);
+		if (!blocks[i] || !IS_ALIGNED_TO(blocks[i], PAGE_SIZE))
+			bad++;
+		else
+			memset(blocks[i], i & 0xff, PAGE_SIZE);
+	}
+	for (i = 0; i < POOL_TEST_PAGES; i++) {
+		if (blocks[i] &&
+		    ((unsigned char *)blocks[i])[PAGE_SIZE - 1] != (i & 0xff))
+			bad++;
+		kshim_host_mem_free(blocks[i]);
+	}
+	/* no exit handlers (a leak check) in this copy of a threaded process */
+	kshim_host_exit_now(bad ? 1 : 0);
+}
+
+KTEST(page_sized_blocks_from_the_pool)
+{
+	struct page **pages = kvmalloc_array(POOL_TEST_PAGES, sizeof(*pages),
+					     GFP_KERNEL);
+	int i, round;
+
+	KT_ASSERT(pages);
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < POOL_TEST_PAGES; i++) {
+			pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+			KT_ASSERT(pages[i]);
+		}
+		KT_EXPECT_EQ(count_bad_blocks(pages, POOL_TEST_PAGES), 0);
+		for (i = 0; i < POOL_TEST_PAGES; i++)
+			__free_page(pages[i]);
+	}
+	kvfree(pages);
+
+	/* after fork(): the child has no refill thread, the pool still works */
+	KT_EXPECT_EQ(ktest_run_in_child(pool_child), 256);
 }
 
 KTEST(free_page_family)
