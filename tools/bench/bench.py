@@ -494,8 +494,9 @@ def one_write_run(t, img, size, big, nfiles, ndirs, untar_src):
 		r["untar-total"] = r["untar"] + r["untar-umount"]
 	else:
 		r["untar-total"] = None
-	r["small-total"] = r["small-create"] + r["small-delete"] + \
-		r["small-umount"]
+	# the workload: create, stat and delete of the small files
+	r["small-total"] = r["small-create"] + r["small-stat"] + \
+		r["small-delete"] + r["small-umount"]
 	return r
 
 
@@ -519,7 +520,7 @@ WRITE_ROWS = [
 	("small-stat", "small files: lstat cold", "s"),
 	("small-delete", "small files: delete + sync", "s"),
 	("small-umount", "small files: unmount after", "s"),
-	("small-total", "small files: create+delete+unmount", "s"),
+	("small-total", "small files: create+lstat+delete+unmount", "s"),
 	("untar", "untar + sync", "s"),
 	("untar-umount", "untar: unmount after", "s"),
 	("untar-total", "untar + sync + unmount", "s"),
