@@ -639,12 +639,18 @@ int kshim_setattr(struct kshim_node *node, struct kshim_file *file,
 
 		if (ia.ia_valid & ATTR_SIZE) {
 			kill = dentry_needs_remove_privs(&nop_mnt_idmap, dentry);
+			if (kill < 0) {
+				err = kill;
+				inode_unlock(inode);
+				goto out;
+			}
 			if (kill)
 				ia.ia_valid |= ATTR_FORCE;
 		}
+		/* chown_common: set-id bits and file capabilities */
 		if ((ia.ia_valid & (ATTR_UID | ATTR_GID)) &&
 		    !S_ISDIR(inode->i_mode))
-			kill |= ATTR_KILL_SUID |
+			kill |= ATTR_KILL_SUID | ATTR_KILL_PRIV |
 				setattr_should_drop_sgid(&nop_mnt_idmap, inode);
 		if (kill > 0)
 			ia.ia_valid |= kill;

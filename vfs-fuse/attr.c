@@ -28,6 +28,7 @@
 #include <linux/mnt_idmapping.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
+#include <linux/security.h>
 #include "kshim-vfs-internal.h"
 
 /* --- set-id bits -------------------------------------------------------- */
@@ -64,14 +65,23 @@ int setattr_should_drop_suidgid(struct mnt_idmap *idmap, struct inode *ip)
 	return 0;
 }
 
-/* which ATTR_KILL_* a modification of @de's inode needs (no LSM here) */
+/*
+ * Which ATTR_KILL_* a modification of @de's inode needs: set-id bits, and
+ * file capabilities (ATTR_KILL_PRIV) when the inode has some; or a
+ * negative errno.
+ */
 int dentry_needs_remove_privs(struct mnt_idmap *idmap, struct dentry *de)
 {
 	struct inode *ip = d_inode(de);
+	int kill, caps;
 
 	if (IS_NOSEC(ip))
 		return 0;
-	return setattr_should_drop_suidgid(idmap, ip);
+	kill = setattr_should_drop_suidgid(idmap, ip);
+	caps = security_inode_need_killpriv(de);
+	if (caps < 0)
+		return caps;
+	return caps ? kill | ATTR_KILL_PRIV : kill;
 }
 
 /*
@@ -164,7 +174,7 @@ int setattr_prepare(struct mnt_idmap *idmap, struct dentry *dentry,
 			return err;
 	}
 	if (valid & ATTR_FORCE)
-		return 0;
+		goto kill_caps;
 	if ((valid & ATTR_UID) && !may_change_owner(ip, attr->ia_uid))
 		return -EPERM;
 	if ((valid & ATTR_GID) && !may_change_group(ip, attr->ia_gid))
@@ -181,6 +191,10 @@ int setattr_prepare(struct mnt_idmap *idmap, struct dentry *dentry,
 	if ((valid & (ATTR_MTIME_SET | ATTR_ATIME_SET | ATTR_TIMES_SET)) &&
 	    !inode_owner_or_capable(idmap, ip))
 		return -EPERM;
+kill_caps:
+	/* the change is allowed: file capabilities go first (commoncap) */
+	if (valid & ATTR_KILL_PRIV)
+		return security_inode_killpriv(idmap, dentry);
 	return 0;
 }
 
@@ -268,8 +282,14 @@ int notify_change(struct mnt_idmap *idmap, struct dentry *dentry,
 			 timestamp_truncate(attr->ia_atime, ip) : now;
 	attr->ia_mtime = (attr->ia_valid & ATTR_MTIME_SET) ?
 			 timestamp_truncate(attr->ia_mtime, ip) : now;
-	/* no security module: there are no file capabilities to kill */
-	attr->ia_valid &= ~ATTR_KILL_PRIV;
+	/* file capabilities: setattr_prepare() drops them, if there are any */
+	if (attr->ia_valid & ATTR_KILL_PRIV) {
+		err = security_inode_need_killpriv(dentry);
+		if (err < 0)
+			return err;
+		if (!err)
+			attr->ia_valid &= ~ATTR_KILL_PRIV;
+	}
 
 	if (WARN_ON((attr->ia_valid & (ATTR_KILL_SUID | ATTR_KILL_SGID)) &&
 		    (attr->ia_valid & ATTR_MODE)))

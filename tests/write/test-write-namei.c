@@ -715,6 +715,80 @@ done:
 	}
 }
 
+/*
+ * File capabilities (commoncap): a write, a truncation or a change of
+ * owner removes security.capability, whoever does it, as the set-uid bit
+ * goes; a change of times or mode keeps it.
+ */
+static int has_caps(struct kshim_node *n)
+{
+	char buf[64];
+
+	return kshim_getxattr(n, "security.capability", buf, sizeof(buf)) > 0;
+}
+
+static void give_caps(struct kshim_node *n)
+{
+	/* vfs_cap_data revision 2: magic, then permitted/inheritable x 2 */
+	static const unsigned char caps[20] = { 0, 0, 0, 2, 0x20 };
+
+	KT_EXPECT_EQ(kshim_setxattr(n, "security.capability", caps,
+				    sizeof(caps), 0), 0);
+	KT_EXPECT(has_caps(n));
+}
+
+KTEST(write_namei_file_caps_dropped)
+{
+	const struct wt_variant *v = wt_variant("ext2-1k");
+	const char *img = wt_mkfs(v, 8);
+	struct kshim_fs *fs = wt_mount(v, img, 0);
+	struct kshim_node *root = wt_root(fs), *f;
+	struct kshim_setattr times = {
+		.valid = KSHIM_SET_ATIME | KSHIM_SET_MTIME,
+		.atime_sec = 1000, .mtime_sec = 2000,
+	};
+	struct kshim_setattr mode = { .valid = KSHIM_SET_MODE, .mode = 0766 };
+	struct kshim_setattr size = { .valid = KSHIM_SET_SIZE, .size = 1 };
+	struct kshim_file *h = NULL;
+
+	f = make_file(root, "prog", 0777, 8, 'p');
+	give_caps(f);
+	KT_EXPECT_EQ(kshim_setattr(f, NULL, &times), 0);
+	KT_EXPECT_EQ(kshim_setattr(f, NULL, &mode), 0);
+	KT_EXPECT(has_caps(f));
+
+	/* a write by root */
+	KT_EXPECT_EQ(kshim_open(f, O_WRONLY, &h), 0);
+	KT_EXPECT_EQ(kshim_write(h, "x", 1, 0), 1);
+	KT_EXPECT_EQ(kshim_release(h), 0);
+	KT_EXPECT(!has_caps(f));
+
+	/* a write by another user */
+	give_caps(f);
+	as_user(1000, 1000);
+	KT_EXPECT_EQ(kshim_open(f, O_RDWR, &h), 0);
+	KT_EXPECT_EQ(kshim_write(h, "y", 1, 1), 1);
+	KT_EXPECT_EQ(kshim_release(h), 0);
+	as_root();
+	KT_EXPECT(!has_caps(f));
+
+	/* truncate(2), open(O_TRUNC), chown(2) */
+	give_caps(f);
+	KT_EXPECT_EQ(kshim_setattr(f, NULL, &size), 0);
+	KT_EXPECT(!has_caps(f));
+	give_caps(f);
+	KT_EXPECT_EQ(kshim_open(f, O_WRONLY | O_TRUNC, &h), 0);
+	KT_EXPECT_EQ(kshim_release(h), 0);
+	KT_EXPECT(!has_caps(f));
+	give_caps(f);
+	set_owner(f, 1000, 1000, 0);
+	KT_EXPECT(!has_caps(f));
+
+	kshim_node_put(f, 1);
+	kshim_node_put(root, 1);
+	wt_umount_clean(v, fs, img);
+}
+
 /* an ACL in the xattr encoding: (tag, perm, id) triples */
 static size_t acl_xattr(void *buf, const unsigned short *spec, int n)
 {

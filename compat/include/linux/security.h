@@ -44,16 +44,14 @@ static inline void security_sb_free(struct super_block *sb)
 {
 }
 
-static inline int security_inode_need_killpriv(struct dentry *dentry)
-{
-	return 0;
-}
-
-static inline int security_inode_killpriv(struct mnt_idmap *idmap,
-					  struct dentry *dentry)
-{
-	return 0;
-}
+/*
+ * File capabilities (security/commoncap.c, always built in): the VFS
+ * implements these (vfs-fuse/security.c).  need_killpriv: 1 if the inode
+ * has a security.capability xattr, 0 if not, or a negative errno;
+ * killpriv removes it.
+ */
+int security_inode_need_killpriv(struct dentry *dentry);
+int security_inode_killpriv(struct mnt_idmap *idmap, struct dentry *dentry);
 
 static inline void security_d_instantiate(struct dentry *dentry,
 					  struct inode *inode)
