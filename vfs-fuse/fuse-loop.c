@@ -18,14 +18,21 @@
  *    up to spin=USEC microseconds (default 50) before it sleeps in poll():
  *    a caller that sends its next request within that time finds the
  *    thread awake, and nobody has to wake it.  An idle daemon spins once,
- *    for at most that long, after its last request.
+ *    for at most that long, after its last request.  Not after a request
+ *    that waited (for I/O, a lock): another thread woke this one and may
+ *    want its CPU, and spinning then made cold random reads ~30% slower.
  *  - When the worker serving a request is about to block (a sleeping
  *    lock, I/O, a condition, a flush to the host's disk: the runtime's
  *    blocking hook, kshim_set_block_hook), it passes the turn on, as the
  *    kernel's scheduler wakes another workqueue worker when one sleeps:
  *    to the worker that parked last, or to a new one (up to threads=N).
  *    With none free, the first worker to finish its request takes the
- *    turn.  Idle workers park on their own condition variable.
+ *    turn.  Idle workers park on their own condition variable.  It does
+ *    so only while there is a backlog: when lately a request was already
+ *    waiting as the turn holder came back for the next one, i.e. more
+ *    than one caller is active.  A single caller's request that blocks
+ *    (a cold read) keeps the turn: nobody else is waiting, and waking
+ *    another worker would only cost its wake-up.
  *
  * Ending: the kernel's ENODEV on unmount, or fuse_session_exit() from a
  * signal handler (the main thread takes SIGINT, SIGTERM and SIGHUP; the
@@ -54,6 +61,7 @@ struct loop_worker {
 	struct loop_worker *next_parked;
 	bool parked;
 	bool has_turn;		/* changed by others only while parked */
+	bool blocked;		/* the request being served waited */
 };
 
 static struct {
@@ -65,6 +73,13 @@ static struct {
 	unsigned int max_workers, nr_workers;
 	struct loop_worker *parked;	/* last parked first */
 	bool turn_held;			/* some worker holds the reader's turn */
+	/*
+	 * Requests were waiting when the turn holder came back for the next
+	 * one, lately: more than one caller is active, and a worker about to
+	 * block hands the turn on.  Counts down over requests that had to
+	 * be waited for (a single caller's round trips).
+	 */
+	unsigned int backlog;
 	bool ending;
 	int error;
 	sem_t ended;			/* posted when a worker sees the end */
@@ -119,7 +134,8 @@ static void loop_worker_blocking(void)
 {
 	struct loop_worker *w = this_worker;
 
-	if (!w->has_turn)
+	w->blocked = true;
+	if (!w->has_turn || !__atomic_load_n(&rloop.backlog, __ATOMIC_RELAXED))
 		return;
 	pthread_mutex_lock(&rloop.lock);
 	w->has_turn = false;
@@ -146,21 +162,34 @@ static void end_loop_locked(int error)
 	sem_post(&rloop.ended);
 }
 
+/* how many waited-for requests a sign of a backlog lasts */
+#define BACKLOG_HOLD 32
+
 /*
  * The next request, into @buf: polled for up to spin_ns, then waited for
  * in poll().  The descriptor is non-blocking; only the turn holder reads.
  */
-static int receive_request(struct fuse_buf *buf)
+static int receive_request(struct fuse_buf *buf, bool spin)
 {
 	unsigned long long start = 0;
 	struct pollfd pfd = { .fd = rloop.fd, .events = POLLIN };
+	bool waited = false;
 	int res;
 
 	for (;;) {
 		res = fuse_session_receive_buf(rloop.se, buf);
-		if (res != -EAGAIN)
+		if (res != -EAGAIN) {
+			unsigned int b = rloop.backlog;
+
+			if (!waited)
+				b = BACKLOG_HOLD;
+			else if (b)
+				b--;
+			__atomic_store_n(&rloop.backlog, b, __ATOMIC_RELAXED);
 			return res;
-		if (rloop.spin_ns) {
+		}
+		waited = true;
+		if (spin) {
 			unsigned long long now = monotonic_ns();
 
 			if (!start)
@@ -219,7 +248,13 @@ static void *loop_worker_main(void *arg)
 		pthread_mutex_unlock(&rloop.lock);
 
 		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
-		res = receive_request(&buf);
+		/*
+		 * A request that waited was woken by another thread (I/O
+		 * completion, a lock's holder), which may want this CPU now:
+		 * no spinning over it.
+		 */
+		res = receive_request(&buf, rloop.spin_ns && !w->blocked);
+		w->blocked = false;
 		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 		if (fuse_session_exited(rloop.se) ||
 		    (res <= 0 && res != -EINTR)) {
