@@ -91,8 +91,8 @@ static void *pool_refill_main(void *unused)
 			pthread_mutex_unlock(&pool.lock);
 			if (posix_memalign(&p, POOL_PAGE, POOL_PAGE))
 				p = NULL;
-			if (p)
-				*(volatile char *)p = 0;	/* fault it in */
+			if (p)	/* fault it in */
+				__atomic_store_n((char *)p, 0, __ATOMIC_RELAXED);
 			pthread_mutex_lock(&pool.lock);
 			if (!p)
 				break;
