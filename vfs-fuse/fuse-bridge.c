@@ -22,21 +22,25 @@
  * Permissions: the VFS checks every request, as strictly as the syscalls;
  * access(2) and chdir(2) come as FUSE_ACCESS, exec(2)'s open carries
  * KSHIM_OPEN_EXEC.  On allow_other mounts (or -o default_permissions) the
- * kernel checks first as well (main.c says why only there).  The kernel
- * clears set-id bits on write and chown itself (FUSE_CAP_HANDLE_KILLPRIV
- * stays off) and caches no writes unless -o writeback_cache asks for it
- * (see op_init).  close(2) reaches the daemon (FUSE_FLUSH) only for files
+ * kernel checks first as well (main.c says why only there).  The VFS
+ * clears set-id bits and file capabilities on write, truncation and chown
+ * (FUSE_HANDLE_KILLPRIV_V2, see kshim_bridge_take_io).  The kernel caches
+ * no writes unless -o writeback_cache asks for it (see op_init).  close(2) reaches the daemon (FUSE_FLUSH) only for files
  * whose driver has ->flush: as in the kernel, close reports nothing else.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include <linux/fuse.h>
 
 #define FUSE_USE_VERSION 35
 #include <fuse_lowlevel.h>
@@ -418,7 +422,7 @@ static void op_init(void *userdata, struct fuse_conn_info *conn)
 	/* open(O_TRUNC) reaches kshim_open whole */
 	if (conn->capable & FUSE_CAP_ATOMIC_O_TRUNC)
 		conn->want |= FUSE_CAP_ATOMIC_O_TRUNC;
-	/* the kernel clears set-id bits itself (through setattr) */
+	/* v1 is off; v2 is asked for past libfuse (kshim_bridge_take_io) */
 	conn->want &= ~FUSE_CAP_HANDLE_KILLPRIV;
 	/*
 	 * Write data is copied into the page cache by kshim_write either way;
@@ -1158,6 +1162,67 @@ static const struct fuse_lowlevel_ops bridge_ops = {
 	.create = op_create,
 	.fallocate = op_fallocate,
 };
+
+/*
+ * FUSE_HANDLE_KILLPRIV_V2.  Without it the kernel asks for the file's
+ * security.capability (GETXATTR) before every write, to clear it and the
+ * set-id bits itself; with it, it asks once per inode (then trusts
+ * S_NOSEC) and leaves the clearing to the daemon, which the VFS does
+ * anyway on every write, truncation and chown with the caller's
+ * credentials (file_remove_privs, notify_change).  libfuse 3.14 cannot
+ * ask for the flag, so the bridge reads and writes /dev/fuse itself
+ * (fuse_session_custom_io) and adds it to the INIT reply when the kernel
+ * offers it.  The kernel's FUSE_WRITE_KILL_SUIDGID and friends, which
+ * libfuse drops, say what the VFS decides itself: uid 0 counts as having
+ * CAP_FSETID.
+ */
+static uint64_t init_unique;
+static uint32_t init_kernel_flags;
+
+static ssize_t io_read(int fd, void *buf, size_t len, void *userdata)
+{
+	ssize_t n = read(fd, buf, len);
+
+	if (n >= (ssize_t)(sizeof(struct fuse_in_header) + sizeof(struct fuse_init_in))) {
+		struct fuse_in_header *h = buf;
+
+		if (h->opcode == FUSE_INIT) {
+			struct fuse_init_in *in = (void *)(h + 1);
+
+			init_unique = h->unique;
+			init_kernel_flags = in->flags;
+		}
+	}
+	return n;
+}
+
+static ssize_t io_writev(int fd, struct iovec *iov, int count, void *userdata)
+{
+	if (init_unique && count >= 2 &&
+	    iov[0].iov_len >= sizeof(struct fuse_out_header) &&
+	    iov[1].iov_len >= offsetof(struct fuse_init_out, flags) + 4) {
+		struct fuse_out_header *h = iov[0].iov_base;
+
+		if (h->unique == init_unique && !h->error) {
+			struct fuse_init_out *out = iov[1].iov_base;
+
+			if (init_kernel_flags & FUSE_HANDLE_KILLPRIV_V2)
+				out->flags |= FUSE_HANDLE_KILLPRIV_V2;
+			init_unique = 0;
+		}
+	}
+	return writev(fd, iov, count);
+}
+
+int kshim_bridge_take_io(struct fuse_session *se)
+{
+	static const struct fuse_custom_io io = {
+		.read = io_read,
+		.writev = io_writev,
+	};
+
+	return fuse_session_custom_io(se, &io, fuse_session_fd(se));
+}
 
 const struct fuse_lowlevel_ops *kshim_bridge_ops(void)
 {

@@ -29,4 +29,9 @@ void kshim_bridge_fini(struct kshim_bridge *b);
 
 const struct fuse_lowlevel_ops *kshim_bridge_ops(void);
 
+/* after fuse_session_mount: the bridge reads and writes /dev/fuse itself
+ * (to negotiate what libfuse cannot); 0 or a negative errno */
+struct fuse_session;
+int kshim_bridge_take_io(struct fuse_session *se);
+
 #endif

@@ -480,6 +480,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, PROG ": cannot mount on %s\n", o.mountpoint);
 		goto out_signals;
 	}
+	if (kshim_bridge_take_io(session)) {
+		fprintf(stderr, PROG ": cannot set up the FUSE channel\n");
+		goto out_unmount;
+	}
 	report(&status_fd, 0);
 	if (!o.foreground) {
 		if (chdir("/"))

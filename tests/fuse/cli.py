@@ -10,7 +10,10 @@ naming the culprit, nothing left mounted); then, with root and /dev/fuse:
 'mount -t fuse.kshim-ext2 IMG DIR -o ro' through mount.fuse3 (the binary
 found on mount's default PATH through a temporary /usr/local/sbin symlink), SIGTERM to a
 foreground daemon (unmounts, exit status 0, gone from /proc/mounts), and a
-second mount of an image already mounted (refused, with a message).
+second mount of an image already mounted (refused, with a message), and
+the FUSE log of three writes to a new file: one GETXATTR security.capability
+when the kernel offered FUSE_HANDLE_KILLPRIV_V2 (the bridge asks for it past
+libfuse), three otherwise.
 TAP; skips fail under KSHIM_REQUIRE_ALL=1.
 """
 import argparse
@@ -99,7 +102,9 @@ def main():
                 why = 'no mount.fuse3 (fuse3 package)'
             cases = ('mount -t fuse.%s through mount.fuse3' % prog,
                      'SIGTERM to the daemon unmounts, exit 0',
-                     'a second mount of a mounted image is refused')
+                     'a second mount of a mounted image is refused',
+                     'HANDLE_KILLPRIV_V2: one security.capability GETXATTR '
+                     'per file, not one per write')
             if why:
                 for c in cases:
                     tap.skip(c, why)
@@ -169,6 +174,35 @@ def main():
                     d.wait(timeout=30)
                 K.unmount(mnt)
                 K.unmount(mnt2)
+
+            # the FUSE log of three writes to a new file: the bridge asks for
+            # FUSE_HANDLE_KILLPRIV_V2 past libfuse when the kernel offers it
+            K.wait_image_free(img, 30)
+            d = subprocess.Popen([b, '-d', '-o', 'rw', img, mnt],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            log = ''
+            try:
+                up = K.wait_mounted(mnt, 30)
+                if up:
+                    fd = os.open(os.path.join(mnt, 'three'),
+                                 os.O_WRONLY | os.O_CREAT, 0o644)
+                    for _ in range(3):
+                        os.write(fd, b'x' * 100)
+                    os.close(fd)
+            finally:
+                K.unmount(mnt)
+                try:
+                    log = d.communicate(timeout=30)[1].decode(errors='replace')
+                except subprocess.TimeoutExpired:
+                    d.kill()
+                    d.wait(timeout=30)
+            m = re.search(r'opcode: INIT.*?\nINIT: [0-9.]+\nflags=(0x[0-9a-f]+)',
+                          log, re.S)
+            offered = m and int(m.group(1), 16) & (1 << 28)
+            getxattrs = len(re.findall(r'opcode: GETXATTR', log))
+            tap.ok(up and m and getxattrs == (1 if offered else 3), cases[3],
+                   'kernel INIT flags %s, %d GETXATTR for 3 writes' % (
+                       m.group(1) if m else '?', getxattrs))
     except Exception as e:
         tap.ok(False, 'unexpected error', '%s: %s' % (type(e).__name__, e))
     tap.done()
