@@ -188,6 +188,8 @@ struct dentry *mount_bdev(struct file_system_type *fs_type, int flags,
 	struct super_block *s;
 	int error;
 
+	/* block filesystems trust S_NOSEC, as the kernel's mount_bdev */
+	flags |= SB_NOSEC;
 	s = alloc_super(fs_type, flags);
 	if (!s)
 		return ERR_PTR(-ENOMEM);
@@ -209,6 +211,7 @@ int get_tree_bdev(struct fs_context *fc,
 	struct super_block *s;
 	int error;
 
+	fc->sb_flags |= SB_NOSEC;
 	s = alloc_super(fc->fs_type, fc->sb_flags);
 	if (!s)
 		return -ENOMEM;

@@ -287,6 +287,9 @@ int __vfs_setxattr_locked(struct mnt_idmap *idmap, struct dentry *de,
 
 	if (err)
 		return err;
+	/* a security xattr may be file capabilities: writes check again */
+	if (!strncmp(attr, XATTR_SECURITY_PREFIX, XATTR_SECURITY_PREFIX_LEN))
+		ino->i_flags &= ~S_NOSEC;
 	return __vfs_setxattr(idmap, de, ino, attr, value, len, flags);
 }
 
