@@ -25,12 +25,14 @@
  * kernel checks first as well (main.c says why only there).  The VFS
  * clears set-id bits and file capabilities on write, truncation and chown
  * (FUSE_HANDLE_KILLPRIV_V2, see kshim_bridge_take_io).  The kernel caches
- * no writes unless -o writeback_cache asks for it (see op_init).  close(2) reaches the daemon (FUSE_FLUSH) only for files
- * whose driver has ->flush: as in the kernel, close reports nothing else.
+ * no writes unless -o writeback_cache asks for it (see op_init).
+ * close(2) reaches the daemon (FUSE_FLUSH) only for files whose driver
+ * has ->flush: as in the kernel, close reports nothing else.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -326,6 +328,16 @@ static int retry_with_groups(fuse_req_t req, int err)
 	return 1;
 }
 
+/* @call's result, trying it once more with the groups after a refusal */
+#define with_groups_retry(req, call)					\
+	({								\
+		long __err = (call);					\
+									\
+		if (retry_with_groups(req, __err))			\
+			__err = (call);					\
+		__err;							\
+	})
+
 static void to_stat(const struct kshim_stat *ks, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
@@ -454,9 +466,8 @@ static void op_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 	int err;
 
 	enter(req);
-	err = kshim_lookup(b->fs, node_of(req, parent), name, &node);
-	if (retry_with_groups(req, err))
-		err = kshim_lookup(b->fs, node_of(req, parent), name, &node);
+	err = with_groups_retry(req, kshim_lookup(b->fs, node_of(req, parent),
+						 name, &node));
 	if (err == -ENOENT) {
 		/* a negative entry the kernel may cache */
 		memset(&e, 0, sizeof(e));
@@ -553,10 +564,7 @@ static int open_with(fuse_req_t req, struct kshim_node *node, int flags,
 				return err;
 		}
 	}
-	err = kshim_open(node, flags, filep);
-	if (retry_with_groups(req, err))
-		err = kshim_open(node, flags, filep);
-	return err;
+	return with_groups_retry(req, kshim_open(node, flags, filep));
 }
 
 static void op_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
@@ -617,10 +625,8 @@ static void op_opendir(fuse_req_t req, fuse_ino_t ino,
 	int err;
 
 	enter(req);
-	err = kshim_open(node_of(req, ino), O_RDONLY | O_DIRECTORY, &file);
-	if (retry_with_groups(req, err))
-		err = kshim_open(node_of(req, ino), O_RDONLY | O_DIRECTORY,
-				 &file);
+	err = with_groups_retry(req, kshim_open(node_of(req, ino),
+						O_RDONLY | O_DIRECTORY, &file));
 	if (err) {
 		fuse_reply_err(req, -err);
 		return;
@@ -779,9 +785,8 @@ static void op_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
 		fuse_reply_err(req, ENOMEM);
 		return;
 	}
-	n = kshim_getxattr(node_of(req, ino), name, buf, size);
-	if (retry_with_groups(req, n))
-		n = kshim_getxattr(node_of(req, ino), name, buf, size);
+	n = with_groups_retry(req, kshim_getxattr(node_of(req, ino), name, buf,
+						  size));
 	reply_xattr(req, size, n, buf);
 	free(buf);
 }
@@ -837,10 +842,8 @@ static void op_mkdir(fuse_req_t req, fuse_ino_t parent, const char *name,
 
 	/* a directory keeps S_ISGID whatever the groups (mode_strip_sgid) */
 	enter_to_name(req);
-	err = kshim_mkdir(node_of(req, parent), name, mode | S_IFDIR, &node);
-	if (retry_with_groups(req, err))
-		err = kshim_mkdir(node_of(req, parent), name, mode | S_IFDIR,
-				  &node);
+	err = with_groups_retry(req, kshim_mkdir(node_of(req, parent), name,
+						 mode | S_IFDIR, &node));
 	reply_new_node(req, err, node);
 }
 
@@ -851,9 +854,8 @@ static void op_symlink(fuse_req_t req, const char *target, fuse_ino_t parent,
 	int err;
 
 	enter_to_name(req);
-	err = kshim_symlink(node_of(req, parent), name, target, &node);
-	if (retry_with_groups(req, err))
-		err = kshim_symlink(node_of(req, parent), name, target, &node);
+	err = with_groups_retry(req, kshim_symlink(node_of(req, parent), name,
+						   target, &node));
 	reply_new_node(req, err, node);
 }
 
@@ -864,35 +866,25 @@ static void op_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t newparent,
 	int err;
 
 	enter_to_name(req);
-	err = kshim_link(node_of(req, ino), node_of(req, newparent), newname,
-			 &node);
-	if (retry_with_groups(req, err))
-		err = kshim_link(node_of(req, ino), node_of(req, newparent),
-				 newname, &node);
+	err = with_groups_retry(req, kshim_link(node_of(req, ino),
+						node_of(req, newparent),
+						newname, &node));
 	/* the new name's inode is @ino's: the reply raises that id's count */
 	reply_new_node(req, err, node);
 }
 
 static void op_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
-	int err;
-
 	enter_to_name(req);
-	err = kshim_unlink(node_of(req, parent), name);
-	if (retry_with_groups(req, err))
-		err = kshim_unlink(node_of(req, parent), name);
-	fuse_reply_err(req, -err);
+	fuse_reply_err(req, -with_groups_retry(req, kshim_unlink(node_of(req,
+								parent), name)));
 }
 
 static void op_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
-	int err;
-
 	enter_to_name(req);
-	err = kshim_rmdir(node_of(req, parent), name);
-	if (retry_with_groups(req, err))
-		err = kshim_rmdir(node_of(req, parent), name);
-	fuse_reply_err(req, -err);
+	fuse_reply_err(req, -with_groups_retry(req, kshim_rmdir(node_of(req,
+							       parent), name)));
 }
 
 static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
@@ -900,7 +892,6 @@ static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
 		      unsigned int flags)
 {
 	unsigned int kflags = 0;
-	int err;
 
 	enter_to_name(req);
 	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE)) {
@@ -912,12 +903,9 @@ static void op_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
 		kflags |= KSHIM_RENAME_NOREPLACE;
 	if (flags & RENAME_EXCHANGE)
 		kflags |= KSHIM_RENAME_EXCHANGE;
-	err = kshim_rename(node_of(req, parent), name, node_of(req, newparent),
-			   newname, kflags);
-	if (retry_with_groups(req, err))
-		err = kshim_rename(node_of(req, parent), name,
-				   node_of(req, newparent), newname, kflags);
-	fuse_reply_err(req, -err);
+	fuse_reply_err(req, -with_groups_retry(req, kshim_rename(
+				node_of(req, parent), name,
+				node_of(req, newparent), newname, kflags)));
 }
 
 static void op_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
@@ -1074,13 +1062,9 @@ static void op_write_buf(fuse_req_t req, fuse_ino_t ino,
 /* access(2), chdir(2) and friends, without default_permissions */
 static void op_access(fuse_req_t req, fuse_ino_t ino, int mask)
 {
-	int err;
-
 	enter(req);
-	err = kshim_access(node_of(req, ino), mask);
-	if (retry_with_groups(req, err))
-		err = kshim_access(node_of(req, ino), mask);
-	fuse_reply_err(req, -err);
+	fuse_reply_err(req, -with_groups_retry(req, kshim_access(node_of(req,
+							       ino), mask)));
 }
 
 static void op_flush(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
@@ -1178,12 +1162,15 @@ static const struct fuse_lowlevel_ops bridge_ops = {
  */
 static uint64_t init_unique;
 static uint32_t init_kernel_flags;
+static bool init_answered;	/* nothing more to look at in the traffic */
 
 static ssize_t io_read(int fd, void *buf, size_t len, void *userdata)
 {
 	ssize_t n = read(fd, buf, len);
 
-	if (n >= (ssize_t)(sizeof(struct fuse_in_header) + sizeof(struct fuse_init_in))) {
+	if (!__atomic_load_n(&init_answered, __ATOMIC_RELAXED) &&
+	    n >= (ssize_t)(sizeof(struct fuse_in_header) +
+			   sizeof(struct fuse_init_in))) {
 		struct fuse_in_header *h = buf;
 
 		if (h->opcode == FUSE_INIT) {
@@ -1209,6 +1196,7 @@ static ssize_t io_writev(int fd, struct iovec *iov, int count, void *userdata)
 			if (init_kernel_flags & FUSE_HANDLE_KILLPRIV_V2)
 				out->flags |= FUSE_HANDLE_KILLPRIV_V2;
 			init_unique = 0;
+			__atomic_store_n(&init_answered, true, __ATOMIC_RELAXED);
 		}
 	}
 	return writev(fd, iov, count);

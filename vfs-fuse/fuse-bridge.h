@@ -16,8 +16,6 @@ struct kshim_bridge {
 	int rdonly;
 	/* -o writeback_cache: let the kernel cache writes (off by default) */
 	int writeback_cache;
-	/* the kernel checks permissions too (default_permissions) */
-	int kernel_checks;
 	/* node ids handed to the kernel, one per inode (fuse-bridge.c) */
 	struct bridge_node_table *nodes;
 };

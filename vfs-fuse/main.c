@@ -163,6 +163,22 @@ static const char *const ignored_opts[] = {
 	"noatime", "relatime", "strictatime", "async", "owner", "group", NULL,
 };
 
+/* the number after the first @skip characters of @opt, in @lo..@hi */
+static int parse_bounded(const char *opt, size_t skip, long lo, long hi,
+			 const char *unit, unsigned int *out)
+{
+	char *end;
+	long n = strtol(opt + skip, &end, 10);
+
+	if (*end || end == opt + skip || n < lo || n > hi) {
+		fprintf(stderr, PROG ": bad option %s: want %ld..%ld%s\n", opt,
+			lo, hi, unit);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
 static int parse_mount_opts(struct options *o, char *list)
 {
 	char *save = NULL, *opt;
@@ -191,26 +207,14 @@ static int parse_mount_opts(struct options *o, char *list)
 			continue;
 		}
 		if (!strncmp(opt, "spin=", 5)) {
-			char *end;
-			long n = strtol(opt + 5, &end, 10);
-
-			if (*end || end == opt + 5 || n < 0 || n > 100000) {
-				fprintf(stderr, PROG ": bad option %s: want 0..100000 "
-					"(microseconds)\n", opt);
+			if (parse_bounded(opt, 5, 0, 100000, " (microseconds)",
+					  &o->spin_us))
 				return -1;
-			}
-			o->spin_us = n;
 			continue;
 		}
 		if (!strncmp(opt, "threads=", 8)) {
-			char *end;
-			long n = strtol(opt + 8, &end, 10);
-
-			if (*end || n < 1 || n > 1024) {
-				fprintf(stderr, PROG ": bad option %s: want 1..1024\n", opt);
+			if (parse_bounded(opt, 8, 1, 1024, "", &o->max_threads))
 				return -1;
-			}
-			o->max_threads = n;
 			continue;
 		}
 		if (!strncmp(opt, "mem=", 4)) {
@@ -460,10 +464,10 @@ int main(int argc, char **argv)
 	 * VFS: a process of uid 0 counts as privileged (FUSE does not say
 	 * which capabilities a caller has).
 	 */
-	bridge.kernel_checks = o.allow_other || o.default_permissions;
 	snprintf(o.fuse_opts, sizeof(o.fuse_opts),
 		 "-o%sfsname=%s,subtype=" PROG "%s%s",
-		 bridge.kernel_checks ? "default_permissions," : "",
+		 o.allow_other || o.default_permissions ?
+			"default_permissions," : "",
 		 o.image, bridge.rdonly ? ",ro" : "",
 		 o.allow_other ? ",allow_other" : "");
 	if (fuse_opt_add_arg(&args, PROG) ||

@@ -338,9 +338,9 @@ static void run_write_run(struct kshim_aio_dev *dev,
 			run_sync(dev, reqs[i]);
 		return;
 	}
+	stat_add(dev, &dev->st.completions, n);
 	for (i = 0; i < n; i++) {
 		reqs[i]->result = reqs[i]->len;
-		stat_add(dev, &dev->st.completions, 1);
 		dev->done(reqs[i]);
 	}
 }

@@ -96,13 +96,8 @@ static void *pool_refill_main(void *unused)
 			pthread_mutex_lock(&pool.lock);
 			if (!p)
 				break;
-			if (pool.count < POOL_HIGH) {
-				pool.blocks[pool.count++] = p;
-			} else {
-				pthread_mutex_unlock(&pool.lock);
-				free(p);
-				pthread_mutex_lock(&pool.lock);
-			}
+			/* only this thread adds: the room checked above is there */
+			pool.blocks[pool.count++] = p;
 		}
 		pool.refill_wanted = false;
 	}
