@@ -11,8 +11,8 @@
  *    and super block read-only;
  *  - kshim_umount() syncs, drops the root and deactivates the super
  *    block: the last user unmounts (generic_shutdown_super);
- *  - lookups need search permission on each directory and never cache a
- *    negative result; opens check may_open() permissions (execute too
+ *  - lookups need search permission on each directory; a missing name
+ *    stays cached as a negative dentry (fs/dcache.c); opens check may_open() permissions (execute too
  *    for exec(2)'s open, KSHIM_OPEN_EXEC), add O_LARGEFILE (64-bit), and
  *    serve O_DIRECT through the page cache; kshim_access() is access(2)'s
  *    inode_permission() (the caller's credentials are the real ids);

@@ -5,8 +5,10 @@
  * Kernel guarantees kept:
  *  - a dentry holds a reference on its parent and, when positive, on its
  *    inode; d_count() counts the users; dput() of the last reference keeps
- *    a hashed positive dentry cached (on its super block's LRU) and frees
- *    the others (negative dentries are not cached: FUSE caches them);
+ *    a hashed dentry cached (on its super block's LRU), positive or
+ *    negative, and frees unhashed ones: a negative dentry remembers that
+ *    a name is absent, so the create that usually follows a failed
+ *    lookup finds it without asking the driver again;
  *  - d_lookup() finds a hashed child by (parent, name) and takes a
  *    reference; a dentry being killed is unhashed first and never found;
  *  - one lookup of a given (parent, name) runs ->lookup at a time
@@ -429,7 +431,7 @@ unsigned long kshim_nr_unused_dentries(void)
 /* d_lock held, its last reference going away: keep it cached? */
 static bool retain_dentry(struct dentry *dentry)
 {
-	if (d_unhashed(dentry) || !dentry->d_inode)
+	if (d_unhashed(dentry))
 		return false;
 	if (dentry->d_flags & (DCACHE_DONTCACHE | DCACHE_PAR_LOOKUP))
 		return false;

@@ -23,6 +23,7 @@
 #include <kshim/vfs.h>
 #include "ktest.h"
 #include "wtest.h"
+#include "../../vfs-fuse/api-internal.h"
 
 static struct kshim_stat stat_of(struct kshim_node *n)
 {
@@ -366,6 +367,67 @@ KTEST(write_namei_rmdir)
 		KT_EXPECT_EQ(kshim_create(d, "late", 0644, O_CREAT | O_RDWR,
 					  NULL, NULL), -ENOENT);
 		kshim_node_put(d, 1);
+		kshim_node_put(root, 1);
+		wt_umount_clean(v, fs, img);
+	}
+}
+
+/* --- negative dentries --------------------------------------------------- */
+
+/* the cached dentry of @name under @dir (a reference), or NULL */
+static struct dentry *cached(struct kshim_node *dir, const char *name)
+{
+	struct qstr q = QSTR_INIT((const unsigned char *)name, strlen(name));
+
+	return d_hash_and_lookup(D(dir), &q);
+}
+
+/*
+ * dput() keeps a hashed negative dentry, as fs/dcache.c does: a failed
+ * lookup is remembered, the create that follows instantiates that same
+ * dentry without asking the driver again, an unlink leaves the name
+ * negative, and rmdir still works under cached negative children.
+ */
+KTEST(write_namei_negative_dentries_cached)
+{
+	int i;
+
+	for (i = 0; i < wt_nr_variants; i++) {
+		const struct wt_variant *v = &wt_variants[i];
+		const char *img = wt_mkfs(v, 8);
+		struct kshim_fs *fs = wt_mount(v, img, 0);
+		struct kshim_node *root = wt_root(fs), *d, *f;
+		struct dentry *neg, *again;
+
+		KT_EXPECT_EQ(lookup_err(fs, root, "late"), -ENOENT);
+		neg = cached(root, "late");
+		KT_ASSERT(neg != NULL && !IS_ERR(neg));
+		KT_EXPECT(d_is_negative(neg));
+		dput(neg);
+
+		KT_ASSERT_EQ(kshim_create(root, "late", 0644,
+					  O_CREAT | O_EXCL | O_RDWR, &f, NULL), 0);
+		KT_EXPECT(D(f) == neg);
+		KT_EXPECT(d_is_positive(D(f)));
+		kshim_node_put(f, 1);
+
+		KT_EXPECT_EQ(kshim_unlink(root, "late"), 0);
+		again = cached(root, "late");
+		KT_ASSERT(again != NULL && !IS_ERR(again));
+		KT_EXPECT(d_is_negative(again));
+		dput(again);
+		KT_EXPECT_EQ(lookup_err(fs, root, "late"), -ENOENT);
+
+		KT_ASSERT_EQ(kshim_mkdir(root, "d", 0755, &d), 0);
+		KT_EXPECT_EQ(lookup_err(fs, d, "nothing"), -ENOENT);
+		KT_EXPECT_EQ(lookup_err(fs, d, "nor-this"), -ENOENT);
+		kshim_node_put(d, 1);
+		KT_EXPECT_EQ(kshim_rmdir(root, "d"), 0);
+		KT_EXPECT_EQ(lookup_err(fs, root, "d"), -ENOENT);
+		KT_ASSERT_EQ(kshim_mkdir(root, "d", 0755, &d), 0);
+		KT_EXPECT_EQ(lookup_err(fs, d, "nothing"), -ENOENT);
+		kshim_node_put(d, 1);
+
 		kshim_node_put(root, 1);
 		wt_umount_clean(v, fs, img);
 	}
