@@ -218,6 +218,89 @@ void kshim_host_cond_broadcast(struct kshim_host_cond *c)
 	pthread_cond_broadcast(COND(c));
 }
 
+/* the CPUs the process could use when it started: kthreadd's affinity */
+static cpu_set_t home_cpus;
+static int home_cpus_known;
+
+__attribute__((constructor)) static void note_home_cpus(void)
+{
+	home_cpus_known = !sched_getaffinity(0, sizeof(home_cpus), &home_cpus);
+}
+
+int kshim_thread_sched_defaults(int tid)
+{
+	struct sched_param normal = { 0 };
+	int err = 0;
+
+	if (sched_getscheduler(tid) != SCHED_OTHER &&
+	    sched_setscheduler(tid, SCHED_OTHER, &normal))
+		err = -errno;
+	if (home_cpus_known &&
+	    sched_setaffinity(tid, sizeof(home_cpus), &home_cpus) && !err)
+		err = -errno;
+	return err;
+}
+
+/* does the calling thread run with other than the defaults? */
+static int sched_differs(void)
+{
+	cpu_set_t now;
+
+	if (sched_getscheduler(0) != SCHED_OTHER)
+		return 1;
+	return home_cpus_known &&
+	       !sched_getaffinity(0, sizeof(now), &now) &&
+	       !CPU_EQUAL(&now, &home_cpus);
+}
+
+int kshim_thread_sched_is_default(void)
+{
+	return !sched_differs();
+}
+
+int kshim_thread_sched_follow(int cpu)
+{
+	struct sched_param idle = { 0 };
+	cpu_set_t one;
+
+	if (cpu < 0 || cpu >= CPU_SETSIZE)
+		return -EINVAL;
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	if (sched_setaffinity(0, sizeof(one), &one))
+		return -errno;
+	if (sched_getscheduler(0) != SCHED_IDLE &&
+	    sched_setscheduler(0, SCHED_IDLE, &idle)) {
+		int err = -errno;
+
+		kshim_thread_sched_defaults(0);
+		return err;
+	}
+	return 0;
+}
+
+static void *probe_follow(void *arg)
+{
+	struct sched_param p = { 0 };
+	int *ok = arg;
+
+	*ok = !sched_setscheduler(0, SCHED_IDLE, &p) &&
+	      !sched_setscheduler(0, SCHED_OTHER, &p);
+	return NULL;
+}
+
+int kshim_thread_sched_can_follow(void)
+{
+	pthread_t t;
+	int ok = 0;
+
+	/* a throw-away thread: the caller's own policy is not at stake */
+	if (!home_cpus_known || pthread_create(&t, NULL, probe_follow, &ok))
+		return 0;
+	pthread_join(t, NULL);
+	return ok;
+}
+
 struct thread_start {
 	void *(*fn)(void *arg);
 	void *arg;
@@ -229,6 +312,13 @@ static void *thread_trampoline(void *p)
 	struct thread_start start = *(struct thread_start *)p;
 
 	free(p);
+	/*
+	 * A kthread is kthreadd's child, not its creator's: it does not
+	 * inherit the creator's policy or affinity (a request loop worker
+	 * may be following a caller's CPU at idle priority).
+	 */
+	if (sched_differs())
+		kshim_thread_sched_defaults(0);
 	if (start.name[0])
 		pthread_setname_np(pthread_self(), start.name);
 	return start.fn(start.arg);

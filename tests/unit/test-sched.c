@@ -17,6 +17,8 @@
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/freezer.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
 #include <kshim/host.h>
 #include <kshim/runtime.h>
 #include "ktest.h"
@@ -536,4 +538,63 @@ KTEST(task_comm_set_and_get)
 	KT_EXPECT_STREQ(buf, "a-very-long-thr");
 	__get_task_comm(small, sizeof(small), current);
 	KT_EXPECT_STREQ(small, "a-v");
+}
+
+static atomic_t child_default = ATOMIC_INIT(-1);
+static atomic_t follower_done = ATOMIC_INIT(0);
+
+static int report_sched_fn(void *data)
+{
+	atomic_set(&child_default, kshim_thread_sched_is_default());
+	return 0;
+}
+
+static int follower_fn(void *data)
+{
+	struct task_struct *k;
+	int *res = data;
+
+	res[0] = kshim_thread_sched_follow(raw_smp_processor_id());
+	res[1] = kshim_thread_sched_is_default();
+	k = kthread_create(report_sched_fn, NULL, "child");
+	if (IS_ERR(k))
+		return PTR_ERR(k);
+	get_task_struct(k);	/* it returns before kthread_stop() */
+	wake_up_process(k);
+	/* a kthread stopped before it ran never runs its function */
+	while (atomic_read(&child_default) < 0)
+		msleep(1);
+	res[2] = kthread_stop_put(k);
+	res[3] = kshim_thread_sched_defaults(0);
+	res[4] = kshim_thread_sched_is_default();
+	atomic_set(&follower_done, 1);
+	return 0;
+}
+
+/*
+ * A kthread is kthreadd's child: normal policy, every CPU the process
+ * had, even when its creator runs pinned at idle priority (a FUSE worker
+ * following its caller's CPU); and the creator can come back.
+ */
+KTEST(kthread_starts_with_scheduling_defaults)
+{
+	int res[5] = { 1, 1, 1, 1, 0 };
+	struct task_struct *k;
+
+	if (!kshim_thread_sched_can_follow())
+		ktest_skip("this process may not leave SCHED_IDLE (sched(7))");
+	KT_EXPECT_EQ(kshim_thread_sched_is_default(), 1);
+	k = kthread_create(follower_fn, res, "follower");
+	KT_ASSERT(!IS_ERR(k));
+	get_task_struct(k);
+	wake_up_process(k);
+	KT_ASSERT(ktest_wait_until(atomic_read(&follower_done), 10000));
+	KT_EXPECT_EQ(kthread_stop_put(k), 0);
+	KT_EXPECT_EQ(res[0], 0);
+	/* pinned and idle: not the defaults, unless the host has one CPU */
+	KT_EXPECT(res[1] == 0 || num_online_cpus() == 1);
+	KT_EXPECT_EQ(res[2], 0);
+	KT_EXPECT_EQ(atomic_read(&child_default), 1);
+	KT_EXPECT_EQ(res[3], 0);
+	KT_EXPECT_EQ(res[4], 1);
 }

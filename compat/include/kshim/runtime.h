@@ -31,6 +31,28 @@ void kshim_thread_enter(const char *name);
  */
 void kshim_set_block_hook(void (*hook)(void));
 
+/*
+ * Scheduling defaults.  Threads the runtime starts (kthreads, workqueue
+ * workers, timer and RCU callback threads) begin as kthreadd's children
+ * do, with the normal policy and every CPU the process could use when it
+ * started, whatever the creating thread's own policy and affinity were.
+ * kshim_thread_sched_defaults() gives thread @tid (0: the caller) those
+ * back: 0 or a negative errno (leaving SCHED_IDLE needs CAP_SYS_NICE or
+ * RLIMIT_NICE >= 20, see sched(7)).
+ */
+int kshim_thread_sched_defaults(int tid);
+/* 1 if the calling thread has the defaults, else 0 */
+int kshim_thread_sched_is_default(void);
+/*
+ * Run the calling thread on @cpu only, at idle priority (SCHED_IDLE): it
+ * gets the CPU only when nothing else wants it, and a thread it wakes
+ * lands on that CPU.  0 or a negative errno (the defaults are back then).
+ * kshim_thread_sched_can_follow() tells whether this process may come
+ * back from it (kshim_thread_sched_defaults).
+ */
+int kshim_thread_sched_follow(int cpu);
+int kshim_thread_sched_can_follow(void);
+
 /* called by kshim_bug() before the process ends: unmount, flush logs */
 void kshim_add_fatal_hook(void (*hook)(void));
 
