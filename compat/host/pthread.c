@@ -279,6 +279,19 @@ int kshim_thread_sched_follow(int cpu)
 	return 0;
 }
 
+int kshim_thread_sched_avoid(int cpu)
+{
+	cpu_set_t others = home_cpus;
+
+	if (!home_cpus_known)
+		return -EINVAL;
+	if (cpu >= 0 && cpu < CPU_SETSIZE)
+		CPU_CLR(cpu, &others);
+	if (!CPU_COUNT(&others))
+		return -EINVAL;
+	return sched_setaffinity(0, sizeof(others), &others) ? -errno : 0;
+}
+
 static void *probe_follow(void *arg)
 {
 	struct sched_param p = { 0 };

@@ -52,6 +52,11 @@ int kshim_thread_sched_is_default(void);
  */
 int kshim_thread_sched_follow(int cpu);
 int kshim_thread_sched_can_follow(void);
+/*
+ * Run the calling thread on the process's CPUs but @cpu (all of them for
+ * -1): 0, or a negative errno when nothing would be left.
+ */
+int kshim_thread_sched_avoid(int cpu);
 
 /* called by kshim_bug() before the process ends: unmount, flush logs */
 void kshim_add_fatal_hook(void (*hook)(void));
