@@ -5,12 +5,17 @@
 
 struct fuse_session;
 
-/*
- * Serve @se until it ends with up to @max_workers threads, the turn
- * holder polling for @spin_us microseconds before it sleeps.  Returns 0,
- * or a negative errno.
- */
-int kshim_fuse_loop(struct fuse_session *se, unsigned int max_workers,
-		    unsigned int spin_us);
+#include <stdbool.h>
+
+struct kshim_fuse_loop_opts {
+	unsigned int max_workers;	/* threads=N */
+	unsigned int spin_us;		/* spin=USEC: poll before sleeping */
+	bool colocate;			/* colocate=1: serve a busy caller on its CPU */
+	bool debug;			/* -d: statistics at the end */
+};
+
+/* Serve @se until it ends.  Returns 0, or a negative errno. */
+int kshim_fuse_loop(struct fuse_session *se,
+		    const struct kshim_fuse_loop_opts *opts);
 
 #endif /* KSHIM_FUSE_LOOP_H */

@@ -59,6 +59,7 @@ struct options {
 	int foreground, debug, single_thread, rdonly, allow_other;
 	int default_permissions;
 	unsigned int spin_us;
+	unsigned int colocate;
 	int writeback_cache;
 	unsigned int max_threads;
 	unsigned long long mem_limit;	/* bytes; 0: no bound */
@@ -95,6 +96,10 @@ static void usage(FILE *out)
 		"  spin=USEC        after a request, poll for the next one for USEC\n"
 		"                   microseconds before sleeping (default 50: fewer\n"
 		"                   wake-ups, some CPU); 0: libfuse's request loop\n"
+		"  colocate=0|1     serve a thread that sends request after request\n"
+		"                   on its own CPU, at idle priority (default 1, where\n"
+		"                   the daemon may leave SCHED_IDLE: root or\n"
+		"                   CAP_SYS_NICE); 0: never move a worker\n"
 		"  mem=SIZE         bound the driver's page cache and caches to SIZE\n"
 		"                   bytes (suffix K, M or G; at least 4M); dirty data\n"
 		"                   is written back early to stay under it\n"
@@ -212,6 +217,11 @@ static int parse_mount_opts(struct options *o, char *list)
 				return -1;
 			continue;
 		}
+		if (!strncmp(opt, "colocate=", 9)) {
+			if (parse_bounded(opt, 9, 0, 1, "", &o->colocate))
+				return -1;
+			continue;
+		}
 		if (!strncmp(opt, "threads=", 8)) {
 			if (parse_bounded(opt, 8, 1, 1024, "", &o->max_threads))
 				return -1;
@@ -258,6 +268,7 @@ static int parse_args(struct options *o, int argc, char **argv)
 
 	o->max_threads = 16;
 	o->spin_us = 50;
+	o->colocate = 1;
 	/* "+": stop at the first non-option only when POSIXLY_CORRECT; mount.fuse
 	 * puts -o after the operands, so permute (the default) */
 	while ((c = getopt_long(argc, argv, "o:fdshV", longopts, NULL)) != -1) {
@@ -498,7 +509,14 @@ int main(int argc, char **argv)
 	if (o.single_thread) {
 		err = fuse_session_loop(session);
 	} else if (o.spin_us) {
-		err = kshim_fuse_loop(session, o.max_threads, o.spin_us);
+		struct kshim_fuse_loop_opts lo = {
+			.max_workers = o.max_threads,
+			.spin_us = o.spin_us,
+			.colocate = o.colocate,
+			.debug = o.debug,
+		};
+
+		err = kshim_fuse_loop(session, &lo);
 	} else {
 		loop_config = fuse_loop_cfg_create();
 		if (!loop_config)
