@@ -88,7 +88,17 @@ def settled(pid, timeout=5):
         time.sleep(0.05)
 
 
-def run_case(tap, b, img, mnt, tmp, colocate):
+def stop_daemon(d, mnt):
+    """Unmount and wait for the foreground daemon d to end."""
+    K.unmount(mnt)
+    try:
+        d.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        d.kill()
+        d.wait(timeout=30)
+
+
+def run_case(b, img, mnt, colocate):
     """A single caller's stream; returns (daemon up, seen, samples, settled)"""
     cpus = sorted(os.sched_getaffinity(0))
     cpu = cpus[-1]
@@ -111,12 +121,7 @@ def run_case(tap, b, img, mnt, tmp, colocate):
         return rc == 0, seen, samples, done
     finally:
         os.sched_setaffinity(0, set(cpus))
-        K.unmount(mnt)
-        try:
-            d.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            d.kill()
-            d.wait(timeout=30)
+        stop_daemon(d, mnt)
         K.wait_image_free(img, 30)
 
 
@@ -148,13 +153,13 @@ def main():
             mnt = os.path.join(tmp, 'mnt')
             os.mkdir(mnt)
 
-            ok, seen, samples, done = run_case(tap, b, img, mnt, tmp, True)
+            ok, seen, samples, done = run_case(b, img, mnt, True)
             tap.ok(ok and seen > 0, cases[0],
                    'caller ok: %s; a follower in %d of %d samples' % (
                        ok, seen, samples))
             tap.ok(ok and done[0], cases[1], done[1])
 
-            ok, seen, samples, done = run_case(tap, b, img, mnt, tmp, False)
+            ok, seen, samples, done = run_case(b, img, mnt, False)
             tap.ok(ok and seen == 0 and done[0], cases[2],
                    'caller ok: %s; a follower in %d of %d samples; %s' % (
                        ok, seen, samples, done[1]))
@@ -189,12 +194,7 @@ def main():
                 if hog:
                     hog.kill()
                     hog.wait()
-                K.unmount(mnt)
-                try:
-                    d.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    d.kill()
-                    d.wait(timeout=30)
+                stop_daemon(d, mnt)
             with open(log, errors='replace') as f:
                 m = re.search(r'request loop: .*?(\d+) followers starved',
                               f.read())
