@@ -125,9 +125,9 @@ static struct {
 #define FOLLOW_MIN_POLLS 16
 
 /*
- * Following a caller.  pid, streak, since_check and stat_fd belong to the
- * turn holder; cpu, follower and backoff_until are shared with the
- * watchdog (atomics).
+ * Following a caller.  streak, since_check and stat_fd belong to the
+ * turn holder; pid, cpu, follower, since_ns, backoff_until and kicks are
+ * shared with the watchdog (atomics).
  */
 static struct {
 	bool allowed;
@@ -140,8 +140,7 @@ static struct {
 	struct loop_worker *follower;	/* the last worker to follow */
 	unsigned long long since_ns;	/* when it last started following */
 	unsigned long long backoff_until;
-	pthread_t watchdog;
-	bool watchdog_started;
+	pthread_t watchdog;		/* running if allowed */
 	unsigned long moves, kicks;	/* for -d */
 } follow = { .stat_fd = -1, .cpu = -1 };
 
@@ -225,11 +224,52 @@ static void end_loop_locked(int error)
 
 /* --- following a caller --------------------------------------------------- */
 
+/*
+ * Field @field (from 1, >= 3) of a /proc stat line in @b: counted from
+ * the ')' that ends the command name, which may hold anything.  NULL if
+ * the line is shorter.
+ */
+static const char *stat_field(const char *b, int field)
+{
+	const char *p = strrchr(b, ')');
+	int i;
+
+	for (i = 2; p && i < field; i++)
+		p = strchr(p + 1, ' ');
+	return p ? p + 1 : NULL;
+}
+
+/* the whole (short) file at @path into @b, NUL-terminated; false if not */
+static bool read_proc(const char *path, char *b, size_t size)
+{
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, b, size - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	b[n] = '\0';
+	return true;
+}
+
+/* following stops for FOLLOW_BACKOFF_NS; @starved: the follower was */
+static void back_off(bool starved)
+{
+	__atomic_store_n(&follow.backoff_until,
+			 monotonic_ns() + FOLLOW_BACKOFF_NS, __ATOMIC_RELAXED);
+	if (starved)
+		__atomic_add_fetch(&follow.kicks, 1, __ATOMIC_RELAXED);
+}
+
 /* the CPU thread @pid last ran on (/proc/<pid>/stat, field 39), or -1 */
 static int caller_cpu(int pid)
 {
-	char path[64], b[1024], *p;
-	int field;
+	char path[64], b[1024];
+	const char *p;
 	ssize_t n;
 
 	if (follow.stat_pid != pid || follow.stat_fd < 0) {
@@ -245,13 +285,8 @@ static int caller_cpu(int pid)
 	if (n <= 0)
 		return -1;
 	b[n] = '\0';
-	/* the command name may hold anything: count from its closing ')' */
-	p = strrchr(b, ')');
-	for (field = 2; p && field < 39; field++)
-		p = strchr(p + 1, ' ');
-	if (!p)
-		return -1;
-	return (int)strtol(p + 1, NULL, 10);
+	p = stat_field(b, 39);
+	return p ? (int)strtol(p, NULL, 10) : -1;
 }
 
 /* the calling worker stops following: normal policy, every CPU */
@@ -263,7 +298,7 @@ static void unfollow_self(struct loop_worker *w)
 	__atomic_store_n(&w->following, false, __ATOMIC_RELAXED);
 }
 
-/* the turn holder stops following anyone */
+/* the turn holder stops following anyone (if it was) */
 static void stop_following(struct loop_worker *w)
 {
 	__atomic_store_n(&follow.cpu, -1, __ATOMIC_RELAXED);
@@ -275,10 +310,7 @@ static void follow_cpu(struct loop_worker *w, int cpu)
 {
 	if (kshim_thread_sched_follow(cpu)) {
 		/* not a CPU of ours (cpusets): do not try at every request */
-		__atomic_store_n(&follow.backoff_until,
-				 monotonic_ns() + FOLLOW_BACKOFF_NS,
-				 __ATOMIC_RELAXED);
-		__atomic_store_n(&w->following, false, __ATOMIC_RELAXED);
+		back_off(false);
 		stop_following(w);
 		return;
 	}
@@ -309,8 +341,7 @@ static void note_caller(struct loop_worker *w, const struct fuse_buf *buf,
 	if ((int)in->pid != follow.pid) {
 		__atomic_store_n(&follow.pid, (int)in->pid, __ATOMIC_RELAXED);
 		follow.streak = 1;
-		if (w->following)
-			stop_following(w);
+		stop_following(w);
 		return;
 	}
 	if (follow.streak < FOLLOW_STREAK) {
@@ -324,8 +355,7 @@ static void note_caller(struct loop_worker *w, const struct fuse_buf *buf,
 	 */
 	if (monotonic_ns() < __atomic_load_n(&follow.backoff_until,
 					     __ATOMIC_RELAXED)) {
-		if (w->following)
-			stop_following(w);
+		stop_following(w);
 		return;
 	}
 	if (w->following && ++follow.since_check < FOLLOW_RECHECK)
@@ -333,8 +363,7 @@ static void note_caller(struct loop_worker *w, const struct fuse_buf *buf,
 	follow.since_check = 0;
 	cpu = caller_cpu(in->pid);
 	if (cpu < 0) {
-		if (w->following)
-			stop_following(w);
+		stop_following(w);
 		return;
 	}
 	if (!w->following || cpu != __atomic_load_n(&follow.cpu,
@@ -351,46 +380,29 @@ static void note_caller(struct loop_worker *w, const struct fuse_buf *buf,
 static void request_blocked(struct loop_worker *w)
 {
 	follow.streak = 0;
-	if (w->following)
-		stop_following(w);
+	stop_following(w);
 }
 
 /* nanoseconds on a CPU and waiting for one, from a schedstat file */
 static bool read_schedstat(const char *path, long long *run, long long *wait)
 {
 	char b[128];
-	ssize_t n;
-	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	n = read(fd, b, sizeof(b) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	b[n] = '\0';
-	return sscanf(b, "%lld %lld", run, wait) == 2;
+	return read_proc(path, b, sizeof(b)) &&
+	       sscanf(b, "%lld %lld", run, wait) == 2;
 }
 
 /* the state letter of /proc/self/task/<tid>/stat ('R': runnable), or 0 */
 static char thread_state(int tid)
 {
-	char path[64], b[512], *p;
-	ssize_t n;
-	int fd;
+	char path[64], b[512];
+	const char *p;
 
 	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (!read_proc(path, b, sizeof(b)))
 		return 0;
-	n = read(fd, b, sizeof(b) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	b[n] = '\0';
-	p = strrchr(b, ')');
-	return p && p[1] == ' ' ? p[2] : 0;
+	p = stat_field(b, 3);
+	return p ? *p : 0;
 }
 
 /*
@@ -409,9 +421,8 @@ static void *watchdog_main(void *arg)
 	long long w_run = 0, c_run = 0;
 	struct loop_worker *last_w = NULL;
 	int cpu, away_from = -1, last_pid = 0, starved = 0;
-	char path[64];
+	char path[64], cpath[64];
 
-	kshim_thread_sched_defaults(0);
 	pthread_mutex_lock(&rloop.lock);
 	while (!rloop.ending) {
 		long long wait, w_run_now, c_run_now;
@@ -442,13 +453,9 @@ static void *watchdog_main(void *arg)
 		pid = __atomic_load_n(&follow.pid, __ATOMIC_RELAXED);
 		snprintf(path, sizeof(path), "/proc/self/task/%d/schedstat",
 			 w ? (int)w->tid : 0);
-		if (!w || !read_schedstat(path, &w_run_now, &wait)) {
-			last_w = NULL;
-			starved = 0;
-			goto next;
-		}
-		snprintf(path, sizeof(path), "/proc/%d/schedstat", pid);
-		if (!read_schedstat(path, &c_run_now, &wait)) {
+		snprintf(cpath, sizeof(cpath), "/proc/%d/schedstat", pid);
+		if (!w || !read_schedstat(path, &w_run_now, &wait) ||
+		    !read_schedstat(cpath, &c_run_now, &wait)) {
 			last_w = NULL;
 			starved = 0;
 			goto next;
@@ -463,12 +470,9 @@ static void *watchdog_main(void *arg)
 			starved = 0;
 		if (starved >= WATCHDOG_TICKS_STARVED) {
 			starved = 0;
-			__atomic_store_n(&follow.backoff_until,
-					 monotonic_ns() + FOLLOW_BACKOFF_NS,
-					 __ATOMIC_RELAXED);
+			back_off(true);
 			__atomic_store_n(&follow.cpu, -1, __ATOMIC_RELAXED);
 			kshim_thread_sched_defaults(w->tid);
-			__atomic_add_fetch(&follow.kicks, 1, __ATOMIC_RELAXED);
 		}
 		last_w = w;
 		last_pid = pid;
@@ -529,13 +533,8 @@ static int receive_request(struct loop_worker *w, struct fuse_buf *buf,
 			 * its CPU all that time: by its caller, or by a task
 			 * that would keep it off while it serves a request too.
 			 */
-			if (polls < FOLLOW_MIN_POLLS) {
-				__atomic_store_n(&follow.backoff_until,
-						 monotonic_ns() + FOLLOW_BACKOFF_NS,
-						 __ATOMIC_RELAXED);
-				__atomic_add_fetch(&follow.kicks, 1,
-						   __ATOMIC_RELAXED);
-			}
+			if (polls < FOLLOW_MIN_POLLS)
+				back_off(true);
 			stop_following(w);
 		}
 		/* a cancellation point: the end of the loop may come here */
@@ -597,14 +596,14 @@ static void *loop_worker_main(void *arg)
 		pthread_mutex_unlock(&rloop.lock);
 
 		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
+		if (w->following &&
+		    __atomic_load_n(&follow.cpu, __ATOMIC_RELAXED) < 0)
+			unfollow_self(w);	/* the watchdog ended it */
 		/*
 		 * A request that waited was woken by another thread (I/O
 		 * completion, a lock's holder), which may want this CPU now:
 		 * no spinning over it.
 		 */
-		if (w->following &&
-		    __atomic_load_n(&follow.cpu, __ATOMIC_RELAXED) < 0)
-			unfollow_self(w);	/* the watchdog ended it */
 		res = receive_request(w, &buf, rloop.spin_ns && !w->blocked);
 		w->blocked = false;
 		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
@@ -647,16 +646,15 @@ int kshim_fuse_loop(struct fuse_session *se,
 	flags = fcntl(rloop.fd, F_GETFL);
 	if (flags < 0 || fcntl(rloop.fd, F_SETFL, flags | O_NONBLOCK) < 0)
 		return -errno;
-	follow.allowed = opts->colocate && kshim_thread_sched_can_follow();
-	if (follow.allowed)
-		follow.allowed = !pthread_create(&follow.watchdog, NULL,
-						 watchdog_main, NULL);
-	follow.watchdog_started = follow.allowed;
 	rloop.workers = calloc(rloop.max_workers, sizeof(*rloop.workers));
 	if (!rloop.workers || sem_init(&rloop.ended, 0, 0)) {
 		free(rloop.workers);
 		return -ENOMEM;
 	}
+	/* following has its watchdog, or does not happen */
+	follow.allowed = opts->colocate && kshim_thread_sched_can_follow() &&
+			 !pthread_create(&follow.watchdog, NULL, watchdog_main,
+					 NULL);
 	pthread_mutex_lock(&rloop.lock);
 	rloop.turn_held = true;
 	pass_turn_locked();
@@ -678,7 +676,7 @@ int kshim_fuse_loop(struct fuse_session *se,
 		pthread_join(rloop.workers[i].thread, NULL);
 		pthread_cond_destroy(&rloop.workers[i].wake);
 	}
-	if (follow.watchdog_started)
+	if (follow.allowed)
 		pthread_join(follow.watchdog, NULL);
 	if (follow.stat_fd >= 0)
 		close(follow.stat_fd);

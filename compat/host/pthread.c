@@ -241,21 +241,15 @@ int kshim_thread_sched_defaults(int tid)
 	return err;
 }
 
-/* does the calling thread run with other than the defaults? */
-static int sched_differs(void)
+int kshim_thread_sched_is_default(void)
 {
 	cpu_set_t now;
 
 	if (sched_getscheduler(0) != SCHED_OTHER)
-		return 1;
-	return home_cpus_known &&
-	       !sched_getaffinity(0, sizeof(now), &now) &&
-	       !CPU_EQUAL(&now, &home_cpus);
-}
-
-int kshim_thread_sched_is_default(void)
-{
-	return !sched_differs();
+		return 0;
+	return !home_cpus_known ||
+	       sched_getaffinity(0, sizeof(now), &now) ||
+	       CPU_EQUAL(&now, &home_cpus);
 }
 
 int kshim_thread_sched_follow(int cpu)
@@ -330,7 +324,7 @@ static void *thread_trampoline(void *p)
 	 * inherit the creator's policy or affinity (a request loop worker
 	 * may be following a caller's CPU at idle priority).
 	 */
-	if (sched_differs())
+	if (!kshim_thread_sched_is_default())
 		kshim_thread_sched_defaults(0);
 	if (start.name[0])
 		pthread_setname_np(pthread_self(), start.name);
